@@ -1,0 +1,37 @@
+import { area, difference, featureCollection, intersect, polygon, multiPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AreaGeometry } from '../data/grid-index.ts';
+
+/**
+ * Thin, failure-aware wrappers over turf's clipping (polyclip-ts). Clipping of Voronoi-like grids can
+ * throw ("Unable to complete output ring", turf #2409 / #2277); callers get the error back as a value
+ * so that one bad pair is reported and the rest of the analysis still finishes.
+ */
+export type ClipResult = { ok: true; geometry: AreaGeometry | null } | { ok: false; error: string };
+
+const asFeature = (g: AreaGeometry): Feature<Polygon | MultiPolygon> =>
+  g.type === 'Polygon' ? polygon(g.coordinates) : multiPolygon(g.coordinates);
+
+function run(op: () => Feature<Polygon | MultiPolygon> | null): ClipResult {
+  try {
+    return { ok: true, geometry: op()?.geometry ?? null };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export const clipIntersect = (a: AreaGeometry, b: AreaGeometry): ClipResult =>
+  run(() => intersect(featureCollection([asFeature(a), asFeature(b)])));
+
+/** a minus every geometry in `bs`, in one operation (polyclip-ts takes many subtrahends). */
+export const clipDifference = (a: AreaGeometry, bs: readonly AreaGeometry[]): ClipResult =>
+  run(() => (bs.length === 0 ? asFeature(a) : difference(featureCollection([asFeature(a), ...bs.map(asFeature)]))));
+
+export const areaM2 = (g: AreaGeometry | null): number => (g ? area(g) : 0);
+
+/** Splits a clipping result into its polygons, so each gap or overlap piece is reported on its own. */
+export function polygonsOf(g: AreaGeometry | null): Polygon[] {
+  if (!g) return [];
+  if (g.type === 'Polygon') return [g];
+  return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+}

@@ -1,0 +1,33 @@
+import type { BBox, Geometry, LineString, MultiLineString, MultiPoint, Point } from 'geojson';
+import type {
+  ActivityProps,
+  AdminProps,
+  BoundaryProps,
+  PartnerProps,
+  ProjectProps,
+  ServiceProps,
+} from './feature-schemas.ts';
+import type { AreaGeometry, GridIndex } from './grid-index.ts';
+import type { Manifest } from './manifest-schema.ts';
+import type { TypedFeature } from './parse-layer.ts';
+
+export type ProjectGeometry = Point | MultiPoint | LineString | MultiLineString | AreaGeometry;
+
+/** A loaded, validated, indexed pack: what every part of the app and the CLIs work on. */
+export interface RegionPack {
+  manifest: Manifest;
+  /** Pack-relative file names, for messages. */
+  files: Manifest['layers'];
+  boundary: TypedFeature<AreaGeometry, BoundaryProps>[];
+  /** Empty when the pack has no admin layer. */
+  admin: TypedFeature<AreaGeometry, AdminProps>[];
+  grid: GridIndex;
+  partners: TypedFeature<Point, PartnerProps>[];
+  projects: TypedFeature<ProjectGeometry, ProjectProps>[];
+  services: TypedFeature<Point, ServiceProps>[];
+  activity: TypedFeature<Point, ActivityProps>[];
+  /** Bounding box of the boundary, for the first view. */
+  bbox: BBox;
+}
+
+export type AnyFeature = TypedFeature<Geometry, { id: string }>;
