@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const { pack, errors, findings } = await validatePackFolder(args.folder, { minAreaM2: args.minAreaM2 });
+  const { pack, errors, findings } = await validatePackFolder(args.folder, { ...DEFAULT_COVERAGE_OPTIONS, minAreaM2: args.minAreaM2 });
   const seconds = (performance.now() - started) / 1000;
   if (args.json) {
     console.log(JSON.stringify({ folder: args.folder, ok: errors.length === 0, errors, findings }, null, 2));

@@ -4,7 +4,7 @@ import { type AreaGeometry, geometryBBox } from '../data/grid-index.ts';
 import type { Problem } from '../data/problem.ts';
 import type { RegionPack } from '../data/region-pack.ts';
 import { areaM2, clipDifference, clipIntersect, polygonsOf } from './clip.ts';
-import { bordersPolygon } from './nearness.ts';
+import { bordersPolygon, meanWidthM } from './nearness.ts';
 
 export interface CoverageOptions {
   /**
@@ -12,9 +12,14 @@ export interface CoverageOptions {
    * slivers of a few m² along shared edges; 100 m² keeps those out and any real gap in.
    */
   minAreaM2: number;
+  /**
+   * Pieces thinner than this on average (2·area / perimeter) are not reported either: a 1 km shared
+   * edge whose rounded vertices drift by 0.1 m leaves a 100 m² strip that is noise, not a gap.
+   */
+  minWidthM: number;
 }
 
-export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { minAreaM2: 100 };
+export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { minAreaM2: 100, minWidthM: 0.5 };
 
 /** One parent and the cells that should tile it: a cell and its children, or the boundary and the top level. */
 interface Group {
@@ -73,7 +78,8 @@ function overlapsBBox(a: BBox, b: BBox): boolean {
 export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS): Problem[] {
   const file = pack.files.grids;
   const { grid } = pack;
-  const { minAreaM2 } = options;
+  const { minAreaM2, minWidthM } = options;
+  const significant = (piece: Polygon, area: number) => area >= minAreaM2 && meanWidthM(piece, area) >= minWidthM;
   const findings: Problem[] = [];
   const unprocessable = (ids: string[], what: string, error: string) =>
     findings.push({
@@ -113,7 +119,7 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
       }
       for (const piece of polygonsOf(outside.geometry)) {
         const a = areaM2(piece);
-        if (a < minAreaM2) continue;
+        if (!significant(piece, a)) continue;
         findings.push({
           severity: 'finding',
           file,
@@ -148,7 +154,7 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
           overlapSum += inParent.ok ? areaM2(inParent.geometry) : areaM2(both.geometry);
           for (const piece of polygonsOf(both.geometry)) {
             const area = areaM2(piece);
-            if (area < minAreaM2) continue;
+            if (!significant(piece, area)) continue;
             findings.push({
               severity: 'finding',
               file,
@@ -178,7 +184,7 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
     }
     for (const piece of polygonsOf(gap.geometry)) {
       const area = areaM2(piece);
-      if (area < minAreaM2) continue;
+      if (!significant(piece, area)) continue;
       const around = children.filter((c) => bordersPiece(c.geometry, c.bbox, piece)).map((c) => c.id);
       findings.push({
         severity: 'finding',

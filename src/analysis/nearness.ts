@@ -19,6 +19,21 @@ function pointSegmentMeters(p: Position, a: Position, b: Position): number {
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
+/** Perimeter of a polygon (all rings) in metres, in the same local frame. */
+export function perimeterM(piece: Polygon): number {
+  let total = 0;
+  for (const r of piece.coordinates) {
+    for (let i = 0; i < r.length - 1; i++) total += pointSegmentMeters(r[i] as Position, r[i + 1] as Position, r[i + 1] as Position);
+  }
+  return total;
+}
+
+/** Average width of a piece, 2·area / perimeter: a long thin sliver scores near its thickness. */
+export function meanWidthM(piece: Polygon, areaM2: number): number {
+  const p = perimeterM(piece);
+  return p === 0 ? 0 : (2 * areaM2) / p;
+}
+
 function ringsOf(g: AreaGeometry): Position[][] {
   return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
