@@ -33,7 +33,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const { pack, errors, findings } = await validatePackFolder(args.folder, { ...DEFAULT_COVERAGE_OPTIONS, minAreaM2: args.minAreaM2 });
+  const { pack, errors, findings } = await validatePackFolder(args.folder, {
+    ...DEFAULT_COVERAGE_OPTIONS,
+    minAreaM2: args.minAreaM2,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (args.json) {
     console.log(JSON.stringify({ folder: args.folder, ok: errors.length === 0, errors, findings }, null, 2));
@@ -43,7 +46,9 @@ async function main(): Promise<number> {
       ? `pack "${pack.manifest.id}": ${pack.grid.levels.map((l, d) => `${pack.grid.byDepth[d]?.length ?? 0} ${l}`).join(', ')} cells`
       : 'the pack was not loaded';
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    console.log(`${plural(errors.length, 'error')}, ${plural(findings.length, 'finding')} — ${what} (${seconds.toFixed(1)} s)`);
+    console.log(
+      `${plural(errors.length, 'error')}, ${plural(findings.length, 'finding')} — ${what} (${seconds.toFixed(1)} s)`,
+    );
   }
   return errors.length > 0 ? 1 : 0;
 }

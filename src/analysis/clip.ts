@@ -1,4 +1,4 @@
-import { area, difference, featureCollection, intersect, polygon, multiPolygon } from '@turf/turf';
+import { area, difference, featureCollection, intersect, multiPolygon, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaGeometry } from '../data/grid-index.ts';
 
@@ -25,7 +25,9 @@ export const clipIntersect = (a: AreaGeometry, b: AreaGeometry): ClipResult =>
 
 /** a minus every geometry in `bs`, in one operation (polyclip-ts takes many subtrahends). */
 export const clipDifference = (a: AreaGeometry, bs: readonly AreaGeometry[]): ClipResult =>
-  run(() => (bs.length === 0 ? asFeature(a) : difference(featureCollection([asFeature(a), ...bs.map(asFeature)]))));
+  run(() =>
+    bs.length === 0 ? asFeature(a) : difference(featureCollection([asFeature(a), ...bs.map(asFeature)])),
+  );
 
 export const areaM2 = (g: AreaGeometry | null): number => (g ? area(g) : 0);
 

@@ -36,14 +36,22 @@ function boundaryGeometry(pack: RegionPack): AreaGeometry {
   const polys = pack.boundary.flatMap((f) =>
     f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
   );
-  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] ?? [] } : { type: 'MultiPolygon', coordinates: polys };
+  return polys.length === 1
+    ? { type: 'Polygon', coordinates: polys[0] ?? [] }
+    : { type: 'MultiPolygon', coordinates: polys };
 }
 
 function groupsOf(pack: RegionPack): Group[] {
   const { grid } = pack;
   const top = grid.levels[0] ?? '';
   const groups: Group[] = [
-    { parentId: null, parentLabel: 'the boundary', parent: boundaryGeometry(pack), level: top, childIds: grid.byDepth[0] ?? [] },
+    {
+      parentId: null,
+      parentLabel: 'the boundary',
+      parent: boundaryGeometry(pack),
+      level: top,
+      childIds: grid.byDepth[0] ?? [],
+    },
   ];
   for (let depth = 0; depth < grid.levels.length - 1; depth++) {
     for (const id of grid.byDepth[depth] ?? []) {
@@ -75,11 +83,15 @@ function overlapsBBox(a: BBox, b: BBox): boolean {
  * at all: uncovered = area(parent) − Σ area(child ∩ parent) + Σ pairwise overlap. Only a parent whose
  * bookkeeping shows a gap gets the (costlier, fallible) difference that draws the gap.
  */
-export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS): Problem[] {
+export function analyseGridCoverage(
+  pack: RegionPack,
+  options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
+): Problem[] {
   const file = pack.files.grids;
   const { grid } = pack;
   const { minAreaM2, minWidthM } = options;
-  const significant = (piece: Polygon, area: number) => area >= minAreaM2 && meanWidthM(piece, area) >= minWidthM;
+  const significant = (piece: Polygon, area: number) =>
+    area >= minAreaM2 && meanWidthM(piece, area) >= minWidthM;
   const findings: Problem[] = [];
   const unprocessable = (ids: string[], what: string, error: string) =>
     findings.push({
@@ -96,7 +108,9 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
     const parentArea = areaM2(parent);
     const children = childIds.flatMap((id) => {
       const cell = grid.byId.get(id);
-      return cell ? [{ id, geometry: cell.geometry, bbox: grid.bbox.get(id) ?? geometryBBox(cell.geometry) }] : [];
+      return cell
+        ? [{ id, geometry: cell.geometry, bbox: grid.bbox.get(id) ?? geometryBBox(cell.geometry) }]
+        : [];
     });
     let coveredSum = 0;
     let bookkeepingReliable = true;
@@ -105,7 +119,11 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
     for (const child of children) {
       const inside = clipIntersect(child.geometry, parent);
       if (!inside.ok) {
-        unprocessable([child.id, ...(parentId ? [parentId] : [])], `intersect ${child.id} with ${group.parentLabel}`, inside.error);
+        unprocessable(
+          [child.id, ...(parentId ? [parentId] : [])],
+          `intersect ${child.id} with ${group.parentLabel}`,
+          inside.error,
+        );
         bookkeepingReliable = false;
         continue;
       }
@@ -150,7 +168,9 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
             bookkeepingReliable = false;
             continue;
           }
-          const inParent = both.geometry ? clipIntersect(both.geometry, parent) : { ok: true as const, geometry: null };
+          const inParent = both.geometry
+            ? clipIntersect(both.geometry, parent)
+            : { ok: true as const, geometry: null };
           overlapSum += inParent.ok ? areaM2(inParent.geometry) : areaM2(both.geometry);
           for (const piece of polygonsOf(both.geometry)) {
             const area = areaM2(piece);
@@ -179,7 +199,11 @@ export function analyseGridCoverage(pack: RegionPack, options: CoverageOptions =
       children.map((c) => c.geometry),
     );
     if (!gap.ok) {
-      unprocessable(parentId ? [parentId] : childIds.slice(), `draw the uncovered part of ${group.parentLabel}`, gap.error);
+      unprocessable(
+        parentId ? [parentId] : childIds.slice(),
+        `draw the uncovered part of ${group.parentLabel}`,
+        gap.error,
+      );
       continue;
     }
     for (const piece of polygonsOf(gap.geometry)) {

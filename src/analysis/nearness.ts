@@ -5,7 +5,7 @@ const METERS_PER_DEGREE = 111_320;
 
 /** Distance in metres from p to segment ab, in a local equirectangular frame (fine at cell scale). */
 function pointSegmentMeters(p: Position, a: Position, b: Position): number {
-  const k = Math.cos((((p[1] as number) * Math.PI) / 180)) * METERS_PER_DEGREE;
+  const k = Math.cos(((p[1] as number) * Math.PI) / 180) * METERS_PER_DEGREE;
   const px = (p[0] as number) * k;
   const py = (p[1] as number) * METERS_PER_DEGREE;
   const ax = (a[0] as number) * k;
@@ -23,7 +23,8 @@ function pointSegmentMeters(p: Position, a: Position, b: Position): number {
 export function perimeterM(piece: Polygon): number {
   let total = 0;
   for (const r of piece.coordinates) {
-    for (let i = 0; i < r.length - 1; i++) total += pointSegmentMeters(r[i] as Position, r[i + 1] as Position, r[i + 1] as Position);
+    for (let i = 0; i < r.length - 1; i++)
+      total += pointSegmentMeters(r[i] as Position, r[i + 1] as Position, r[i + 1] as Position);
   }
   return total;
 }

@@ -23,7 +23,10 @@ const isNumberPair = (p: unknown): p is Position =>
 
 function checkPosition(p: unknown, where: string, out: GeometryIssue[]): boolean {
   if (!isNumberPair(p)) {
-    out.push({ rule: 'coordinate-invalid', message: `${where}: a position must be [longitude, latitude] numbers` });
+    out.push({
+      rule: 'coordinate-invalid',
+      message: `${where}: a position must be [longitude, latitude] numbers`,
+    });
     return false;
   }
   const [lon, lat] = p as [number, number];
@@ -89,13 +92,19 @@ export function findRingCrossing(ring: Position[]): [number, number] | null {
 function checkRing(ring: unknown, where: string, out: GeometryIssue[]): void {
   if (!checkPositions(ring, where, out)) return;
   if (ring.length < 4) {
-    out.push({ rule: 'ring-too-short', message: `${where}: a ring needs at least 4 positions, has ${ring.length}` });
+    out.push({
+      rule: 'ring-too-short',
+      message: `${where}: a ring needs at least 4 positions, has ${ring.length}`,
+    });
     return;
   }
   const first = ring[0] as Position;
   const last = ring[ring.length - 1] as Position;
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    out.push({ rule: 'ring-unclosed', message: `${where}: the ring is not closed (first and last positions differ)` });
+    out.push({
+      rule: 'ring-unclosed',
+      message: `${where}: the ring is not closed (first and last positions differ)`,
+    });
     return;
   }
   const crossing = findRingCrossing(ring);
@@ -125,7 +134,12 @@ export function checkGeometry(geometry: unknown, allowed: readonly GeometryKind[
   }
   const g = geometry as { type?: unknown; coordinates?: unknown };
   if (typeof g.type !== 'string' || !allowed.includes(g.type as GeometryKind)) {
-    return [{ rule: 'geometry-type', message: `geometry type ${String(g.type)} is not allowed here (expected ${allowed.join(' or ')})` }];
+    return [
+      {
+        rule: 'geometry-type',
+        message: `geometry type ${String(g.type)} is not allowed here (expected ${allowed.join(' or ')})`,
+      },
+    ];
   }
   const c = g.coordinates;
   switch (g.type) {
@@ -141,8 +155,12 @@ export function checkGeometry(geometry: unknown, allowed: readonly GeometryKind[
       }
       break;
     case 'MultiLineString':
-      if (!Array.isArray(c)) out.push({ rule: 'coordinate-invalid', message: 'multiline: expected an array of lines' });
-      else c.forEach((line, i) => checkPositions(line, `line ${i}`, out));
+      if (!Array.isArray(c))
+        out.push({ rule: 'coordinate-invalid', message: 'multiline: expected an array of lines' });
+      else
+        c.forEach((line, i) => {
+          checkPositions(line, `line ${i}`, out);
+        });
       break;
     case 'Polygon':
       checkPolygon(c, 'polygon', out);
@@ -150,7 +168,10 @@ export function checkGeometry(geometry: unknown, allowed: readonly GeometryKind[
     case 'MultiPolygon':
       if (!Array.isArray(c) || c.length === 0) {
         out.push({ rule: 'coordinate-invalid', message: 'multipolygon: expected at least one polygon' });
-      } else c.forEach((poly, i) => checkPolygon(poly, `polygon ${i}`, out));
+      } else
+        c.forEach((poly, i) => {
+          checkPolygon(poly, `polygon ${i}`, out);
+        });
       break;
   }
   return out;

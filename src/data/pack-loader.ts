@@ -9,11 +9,11 @@ import {
   projectProps,
   serviceProps,
 } from './feature-schemas.ts';
-import { AREAL, ANY, type GeometryKind, POINT } from './geometry-rules.ts';
+import { ANY, AREAL, type GeometryKind, POINT } from './geometry-rules.ts';
 import { type AreaGeometry, buildGridIndex, geometryBBox, unionBBox } from './grid-index.ts';
 import { type Manifest, manifestSchema } from './manifest-schema.ts';
-import type { PackSource } from './pack-source.ts';
 import { checkGridTree, checkReferences } from './pack-references.ts';
+import type { PackSource } from './pack-source.ts';
 import { type ParsedLayer, parseJson, parseLayer } from './parse-layer.ts';
 import { isError, type Problem } from './problem.ts';
 import type { ProjectGeometry, RegionPack } from './region-pack.ts';
@@ -55,7 +55,13 @@ function manifestProblems(value: unknown): { manifest?: Manifest; problems: Prob
     const seen = new Set<string>();
     for (const item of list) {
       if (seen.has(item.id)) {
-        problems.push({ severity: 'error', file: MANIFEST_FILE, featureId: item.id, rule: 'id-duplicate', message: `${key}: id "${item.id}" is declared twice` });
+        problems.push({
+          severity: 'error',
+          file: MANIFEST_FILE,
+          featureId: item.id,
+          rule: 'id-duplicate',
+          message: `${key}: id "${item.id}" is declared twice`,
+        });
       }
       seen.add(item.id);
     }
@@ -76,7 +82,12 @@ async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>
   } catch (err) {
     if (signal?.aborted) throw err;
     const reason = err instanceof Error ? err.message : String(err);
-    return { features: [], problems: [{ severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` }] };
+    return {
+      features: [],
+      problems: [
+        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
+      ],
+    };
   }
   return parseLayer<G, S>(file, text, schema, kinds);
 }
@@ -93,14 +104,29 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
   } catch (err) {
     if (signal?.aborted) throw err;
     const reason = err instanceof Error ? err.message : String(err);
-    return { pack: null, problems: [{ severity: 'error', file: MANIFEST_FILE, rule: 'file-unreadable', message: `cannot read the manifest from ${source.label} (${reason})` }] };
+    return {
+      pack: null,
+      problems: [
+        {
+          severity: 'error',
+          file: MANIFEST_FILE,
+          rule: 'file-unreadable',
+          message: `cannot read the manifest from ${source.label} (${reason})`,
+        },
+      ],
+    };
   }
   const json = parseJson(MANIFEST_FILE, manifestText);
   if (json.problem) return { pack: null, problems: [json.problem] };
   const { manifest, problems } = manifestProblems(json.value);
   if (!manifest) return { pack: null, problems };
   if (options.expectedId !== undefined && manifest.id !== options.expectedId) {
-    problems.push({ severity: 'error', file: MANIFEST_FILE, rule: 'id-folder', message: `id "${manifest.id}" must equal the pack's folder name "${options.expectedId}"` });
+    problems.push({
+      severity: 'error',
+      file: MANIFEST_FILE,
+      rule: 'id-folder',
+      message: `id "${manifest.id}" must equal the pack's folder name "${options.expectedId}"`,
+    });
   }
 
   const files = manifest.layers;
@@ -124,12 +150,22 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
     if (layer) problems.push(...layer.problems);
   }
   if (boundary.features.length === 0 && boundary.problems.length === 0) {
-    problems.push({ severity: 'error', file: files.boundary, rule: 'boundary-empty', message: 'the boundary has no feature' });
+    problems.push({
+      severity: 'error',
+      file: files.boundary,
+      rule: 'boundary-empty',
+      message: 'the boundary has no feature',
+    });
   }
   problems.push(...checkGridTree(manifest, files.grids, grids.features));
   const top = manifest.levels[0]?.id;
   if (grids.problems.length === 0 && !grids.features.some((c) => c.properties.level === top)) {
-    problems.push({ severity: 'error', file: files.grids, rule: 'grid-empty', message: `no cell of the top level "${top}"` });
+    problems.push({
+      severity: 'error',
+      file: files.grids,
+      rule: 'grid-empty',
+      message: `no cell of the top level "${top}"`,
+    });
   }
   problems.push(
     ...checkReferences({

@@ -1,10 +1,5 @@
 import type { Geometry } from 'geojson';
-import type {
-  ActivityProps,
-  AdminProps,
-  PartnerProps,
-  ProjectProps,
-} from './feature-schemas.ts';
+import type { ActivityProps, AdminProps, PartnerProps, ProjectProps } from './feature-schemas.ts';
 import type { GridCell } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
 import type { TypedFeature } from './parse-layer.ts';
@@ -46,18 +41,34 @@ export function checkGridTree(manifest: Manifest, file: string, grids: GridCell[
     const { id, level, parent } = cell.properties;
     const depth = depthOf.get(level);
     if (depth === undefined) {
-      problems.push(error(file, id, 'level-unknown', `level "${level}" is not one of the manifest's levels (${levelList})`));
+      problems.push(
+        error(
+          file,
+          id,
+          'level-unknown',
+          `level "${level}" is not one of the manifest's levels (${levelList})`,
+        ),
+      );
       continue;
     }
     if (depth === 0) {
       if (parent !== null) {
-        problems.push(error(file, id, 'parent-top-level', `a top-level ("${level}") cell must have parent null, has "${parent}"`));
+        problems.push(
+          error(
+            file,
+            id,
+            'parent-top-level',
+            `a top-level ("${level}") cell must have parent null, has "${parent}"`,
+          ),
+        );
       }
       continue;
     }
     const expected = manifest.levels[depth - 1]?.id;
     if (parent === null) {
-      problems.push(error(file, id, 'parent-missing', `a "${level}" cell needs a parent of level "${expected}"`));
+      problems.push(
+        error(file, id, 'parent-missing', `a "${level}" cell needs a parent of level "${expected}"`),
+      );
       continue;
     }
     const parentLevel = levelOf.get(parent);
@@ -65,7 +76,12 @@ export function checkGridTree(manifest: Manifest, file: string, grids: GridCell[
       problems.push(error(file, id, 'parent-exists', `parent "${parent}" does not exist`));
     } else if (parentLevel !== expected) {
       problems.push(
-        error(file, id, 'parent-level', `parent "${parent}" is level "${parentLevel}", expected exactly one level up ("${expected}")`),
+        error(
+          file,
+          id,
+          'parent-level',
+          `parent "${parent}" is level "${parentLevel}", expected exactly one level up ("${expected}")`,
+        ),
       );
     }
   }
@@ -82,7 +98,8 @@ export function checkReferences(input: ReferenceInput): Problem[] {
   const domainIds = new Set(manifest.domains.map((d) => d.id));
   const cells = (file: string, id: string, list: readonly string[] | undefined) => {
     for (const cell of list ?? []) {
-      if (!cellIds.has(cell)) problems.push(error(file, id, 'ref-cell', `cell "${cell}" does not exist in the grid`));
+      if (!cellIds.has(cell))
+        problems.push(error(file, id, 'ref-cell', `cell "${cell}" does not exist in the grid`));
     }
   };
 
@@ -91,7 +108,9 @@ export function checkReferences(input: ReferenceInput): Problem[] {
     for (const c of input.grids) {
       const town = c.properties.town;
       if (town !== undefined && !adminIds.has(town)) {
-        problems.push(error(files.grids, c.properties.id, 'ref-town', `town "${town}" is not an id in ${files.admin}`));
+        problems.push(
+          error(files.grids, c.properties.id, 'ref-town', `town "${town}" is not an id in ${files.admin}`),
+        );
       }
     }
   }
@@ -99,7 +118,14 @@ export function checkReferences(input: ReferenceInput): Problem[] {
     const { id, committee } = p.properties;
     const file = files.partners ?? 'partners';
     if (committee !== undefined && !committeeIds.has(committee)) {
-      problems.push(error(file, id, 'ref-committee', `committee "${committee}" is not declared in region.json committees`));
+      problems.push(
+        error(
+          file,
+          id,
+          'ref-committee',
+          `committee "${committee}" is not declared in region.json committees`,
+        ),
+      );
     }
     cells(file, id, p.properties.cells);
   }
@@ -107,7 +133,9 @@ export function checkReferences(input: ReferenceInput): Problem[] {
     const { id, domain, owner } = p.properties;
     const file = files.projects ?? 'projects';
     if (!domainIds.has(domain)) {
-      problems.push(error(file, id, 'ref-domain', `domain "${domain}" is not declared in region.json domains`));
+      problems.push(
+        error(file, id, 'ref-domain', `domain "${domain}" is not declared in region.json domains`),
+      );
     }
     if (owner !== undefined && !partnerIds.has(owner)) {
       problems.push(error(file, id, 'ref-owner', `owner "${owner}" is not a partner id`));

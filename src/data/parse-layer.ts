@@ -51,8 +51,16 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
   const { value, problem } = parseJson(file, text);
   if (problem) return { features, problems: [problem] };
   const fc = value as { type?: unknown; features?: unknown };
-  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    report({ rule: 'feature-collection', message: 'expected a GeoJSON FeatureCollection with a "features" array' });
+  if (
+    fc === null ||
+    typeof fc !== 'object' ||
+    fc.type !== 'FeatureCollection' ||
+    !Array.isArray(fc.features)
+  ) {
+    report({
+      rule: 'feature-collection',
+      message: 'expected a GeoJSON FeatureCollection with a "features" array',
+    });
     return { features, problems };
   }
 
@@ -83,7 +91,11 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
     if (typeof rawId === 'string' && rawId !== '') {
       if (seen.has(rawId)) {
         ok = false;
-        report({ featureId, rule: 'id-duplicate', message: `id "${rawId}" is used by more than one feature` });
+        report({
+          featureId,
+          rule: 'id-duplicate',
+          message: `id "${rawId}" is used by more than one feature`,
+        });
       }
       seen.add(rawId);
     }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyseGridCoverage } from '../../src/analysis/grid-coverage.ts';
 import { loadRegionPack } from '../../src/data/pack-loader.ts';
 import type { Problem } from '../../src/data/problem.ts';
-import { BASIC_BOUNDARY, type Box, basicCells, buildPackFiles, type CellSpec, memorySource } from '../fixtures/tiny-pack.ts';
+import {
+  BASIC_BOUNDARY,
+  type Box,
+  basicCells,
+  buildPackFiles,
+  type CellSpec,
+  memorySource,
+} from '../fixtures/tiny-pack.ts';
 
 /** Area of a longitude/latitude box on the sphere turf uses: R² · Δλ · (sin φ2 − sin φ1). Independent of clipping. */
 const R = 6_371_008.8;
@@ -64,8 +71,10 @@ describe('grid coverage findings', () => {
       return c;
     });
     const list = await findings(cells, [121.0, 31.0, 121.02, 31.012]); // boundary 0.002° taller than the areas
-    const total = (rule: string) => list.filter((f) => f.rule === rule).reduce((s, f) => s + (f.areaM2 ?? 0), 0);
-    const sum = (ids: string[]) => ids.reduce((s, id) => s + boxArea(cells.find((c) => c.id === id)?.box as Box), 0);
+    const total = (rule: string) =>
+      list.filter((f) => f.rule === rule).reduce((s, f) => s + (f.areaM2 ?? 0), 0);
+    const sum = (ids: string[]) =>
+      ids.reduce((s, id) => s + boxArea(cells.find((c) => c.id === id)?.box as Box), 0);
     const boundaryGap = boxArea([121.0, 31.0, 121.02, 31.012]) - sum(['A1', 'A2']);
     const areaGap = boxArea([121.0, 31.0, 121.01, 31.01]) - sum(['C1', 'C2']);
     const overlap = sum(['C3', 'C4']) - boxArea([121.01, 31.0, 121.02, 31.01]);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ancestry } from '../../src/data/grid-index.ts';
 import { loadRegionPack } from '../../src/data/pack-loader.ts';
 import type { Problem } from '../../src/data/problem.ts';
-import { basicCells, buildPackFiles, type CellSpec, editJson, memorySource, point } from '../fixtures/tiny-pack.ts';
+import {
+  basicCells,
+  buildPackFiles,
+  type CellSpec,
+  editJson,
+  memorySource,
+  point,
+} from '../fixtures/tiny-pack.ts';
 
 type Fc = { features: { properties: Record<string, unknown>; geometry: { coordinates: unknown } }[] };
 
@@ -34,7 +41,11 @@ describe('loading a valid pack', () => {
       { id: 'r', level: 'room', parent: 'h', box: [121, 31, 121.02, 31.02], floor: 3 },
     ];
     const { pack, problems } = await load(
-      buildPackFiles({ levels: ['zone', 'block', 'house', 'room'], cells, boundary: [121, 31, 121.02, 31.02] }),
+      buildPackFiles({
+        levels: ['zone', 'block', 'house', 'room'],
+        cells,
+        boundary: [121, 31, 121.02, 31.02],
+      }),
     );
     expect(problems).toEqual([]);
     expect(pack?.grid.levels).toEqual(['zone', 'block', 'house', 'room']);
@@ -46,9 +57,30 @@ describe('loading a valid pack', () => {
     const files = buildPackFiles({
       levels: ['cell'],
       cells: [{ id: 'only', level: 'cell', parent: null, box: [121, 31, 121.02, 31.01] }],
-      partners: [point({ id: 'p1', name: '同济大学', kind: 'university', committee: 'economy', cells: ['only'] })],
-      projects: [point({ id: 'j1', name: '示范路', domain: 'road', status: 'active', progress: 40, owner: 'p1', due: '2026-12-31' })],
-      activity: [point({ id: 'e1', time: '2026-05-01T09:30:00+08:00', kind: 'patrol', volunteers: 3, hours: 1.5, cell: 'only' })],
+      partners: [
+        point({ id: 'p1', name: '同济大学', kind: 'university', committee: 'economy', cells: ['only'] }),
+      ],
+      projects: [
+        point({
+          id: 'j1',
+          name: '示范路',
+          domain: 'road',
+          status: 'active',
+          progress: 40,
+          owner: 'p1',
+          due: '2026-12-31',
+        }),
+      ],
+      activity: [
+        point({
+          id: 'e1',
+          time: '2026-05-01T09:30:00+08:00',
+          kind: 'patrol',
+          volunteers: 3,
+          hours: 1.5,
+          cell: 'only',
+        }),
+      ],
     });
     const { pack, problems } = await load(files);
     expect(problems).toEqual([]);
@@ -86,7 +118,10 @@ describe('errors: the pack is not loaded and each message names file, feature an
   });
 
   it('a duplicate id', async () => {
-    const cells = [...basicCells(), { id: 'C1', level: 'community', parent: 'A2', box: [121.01, 31, 121.02, 31.01] as const }];
+    const cells = [
+      ...basicCells(),
+      { id: 'C1', level: 'community', parent: 'A2', box: [121.01, 31, 121.02, 31.01] as const },
+    ];
     const { pack, problems } = await load(buildPackFiles({ cells: cells as CellSpec[] }));
     expect(pack).toBeNull();
     expect(rules(problems)).toEqual(['grids.geojson|C1|id-duplicate']);
@@ -97,9 +132,30 @@ describe('errors: the pack is not loaded and each message names file, feature an
     editJson<Fc>(files, 'grids.geojson', (fc) => {
       const geom = (i: number) => fc.features[i]?.geometry as { coordinates: number[][][] };
       geom(2).coordinates[0]?.pop(); // C1: drop the closing position
-      geom(3).coordinates = [[[121, 31.005], [121.01, 31.005], [121, 31.005]]]; // C2
-      geom(4).coordinates = [[[121.01, 31], [121.02, 31.005], [121.02, 31], [121.01, 31.005], [121.01, 31]]]; // C3: bow tie
-      geom(5).coordinates = [[[121.01, 31.005], [221.02, 31.005], [121.02, 31.01], [121.01, 31.005]]]; // C4
+      geom(3).coordinates = [
+        [
+          [121, 31.005],
+          [121.01, 31.005],
+          [121, 31.005],
+        ],
+      ]; // C2
+      geom(4).coordinates = [
+        [
+          [121.01, 31],
+          [121.02, 31.005],
+          [121.02, 31],
+          [121.01, 31.005],
+          [121.01, 31],
+        ],
+      ]; // C3: bow tie
+      geom(5).coordinates = [
+        [
+          [121.01, 31.005],
+          [221.02, 31.005],
+          [121.02, 31.01],
+          [121.01, 31.005],
+        ],
+      ]; // C4
     });
     const { pack, problems } = await load(files);
     expect(pack).toBeNull();
@@ -122,9 +178,20 @@ describe('errors: the pack is not loaded and each message names file, feature an
 
   it('references that do not resolve: committee, domain, owner, cell', async () => {
     const files = buildPackFiles({
-      partners: [point({ id: 'p1', name: 'x', kind: 'enterprise', committee: 'sports', cells: ['C1', 'C9'] })],
+      partners: [
+        point({ id: 'p1', name: 'x', kind: 'enterprise', committee: 'sports', cells: ['C1', 'C9'] }),
+      ],
       projects: [point({ id: 'j1', name: 'y', domain: 'sky', status: 'done', progress: 100, owner: 'p7' })],
-      activity: [point({ id: 'e1', time: '2026-05-01T09:30:00+08:00', kind: 'patrol', volunteers: 1, hours: 0, cell: 'M1' })],
+      activity: [
+        point({
+          id: 'e1',
+          time: '2026-05-01T09:30:00+08:00',
+          kind: 'patrol',
+          volunteers: 1,
+          hours: 0,
+          cell: 'M1',
+        }),
+      ],
     });
     const { problems } = await load(files);
     expect(rules(problems)).toEqual([
@@ -139,7 +206,9 @@ describe('errors: the pack is not loaded and each message names file, feature an
   it('bad enums, dates and counts in optional layers', async () => {
     const files = buildPackFiles({
       partners: [point({ id: 'p1', name: 'x', kind: 'bank' })],
-      projects: [point({ id: 'j1', name: 'y', domain: 'road', status: 'late', progress: 120, due: '31/12/2026' })],
+      projects: [
+        point({ id: 'j1', name: 'y', domain: 'road', status: 'late', progress: 120, due: '31/12/2026' }),
+      ],
       activity: [point({ id: 'e1', time: '2026-05-01 09:30', kind: 'patrol', volunteers: 0, hours: -1 })],
     });
     const { problems } = await load(files);
@@ -171,14 +240,24 @@ describe('errors: the pack is not loaded and each message names file, feature an
       expect.stringMatching(/^levels: /),
     ]);
 
-    const escaping = buildPackFiles({ manifest: { layers: { boundary: '../../etc/passwd', grids: 'grids.geojson' } } });
-    expect((await load(escaping)).problems[0]?.message).toMatch(/^layers\.boundary: must be a path inside the pack/);
+    const escaping = buildPackFiles({
+      manifest: { layers: { boundary: '../../etc/passwd', grids: 'grids.geojson' } },
+    });
+    expect((await load(escaping)).problems[0]?.message).toMatch(
+      /^layers\.boundary: must be a path inside the pack/,
+    );
 
     expect(rules((await load(buildPackFiles(), 'other')).problems)).toEqual(['region.json|-|id-folder']);
   });
 
   it('limits a flood of problems to a readable list', async () => {
-    const cells: CellSpec[] = Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, level: 'area', parent: null, box: [121, 31, 121.01, 31.01], population: -1 }));
+    const cells: CellSpec[] = Array.from({ length: 500 }, (_, i) => ({
+      id: `c${i}`,
+      level: 'area',
+      parent: null,
+      box: [121, 31, 121.01, 31.01],
+      population: -1,
+    }));
     const { problems } = await load(buildPackFiles({ levels: ['area'], cells }));
     expect(problems).toHaveLength(201);
     expect(problems[200]?.rule).toBe('too-many-problems');

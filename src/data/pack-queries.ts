@@ -1,0 +1,40 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchRuntimeConfig } from '../config/runtime-config.ts';
+import { loadRegionPack } from './pack-loader.ts';
+import { httpPackSource } from './pack-source.ts';
+import { parseRegionIndex } from './region-index.ts';
+
+/** Every input is in the key; every fetch gets the query's AbortSignal. */
+export const runtimeConfigQuery = () =>
+  queryOptions({
+    queryKey: ['runtime-config'],
+    queryFn: ({ signal }) => fetchRuntimeConfig(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+
+export const regionIndexQuery = (regionsBase: string) =>
+  queryOptions({
+    queryKey: ['region-index', regionsBase],
+    queryFn: async ({ signal }) => {
+      const text = await httpPackSource(regionsBase).read('index.json', signal);
+      const parsed = parseRegionIndex(text);
+      if ('error' in parsed) throw new Error(parsed.error);
+      return parsed.ids;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+
+/** Resolves with the pack or with the problems that stopped it; only an abort rejects. */
+export const regionPackQuery = (regionsBase: string, regionId: string) =>
+  queryOptions({
+    queryKey: ['region-pack', regionsBase, regionId],
+    queryFn: ({ signal }) =>
+      loadRegionPack(httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href), {
+        expectedId: regionId,
+        signal,
+      }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** data/regions/index.json: the packs the app offers; the first is the default. */
+export const regionIndexSchema = z
+  .array(z.string().regex(/^[a-z0-9-]+$/))
+  .min(1, 'must list at least one pack');
+
+export function parseRegionIndex(text: string): { ids: string[] } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: 'index.json: not valid JSON' };
+  }
+  const parsed = regionIndexSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `index.json: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ids: parsed.data };
+}

@@ -1,0 +1,126 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
+import type { AreaGeometry, GridIndex } from '../data/grid-index.ts';
+import type { RegionPack } from '../data/region-pack.ts';
+import { colourCells } from './colouring.ts';
+import { PALETTE_SIZE } from './theme.ts';
+
+/** What the map needs of a cell: nothing else crosses to MapLibre's worker. */
+export interface CellMapProps {
+  id: string;
+  level: string;
+  depth: number;
+  name: string;
+  /** Colour index among neighbours of the same level. */
+  colour: number;
+}
+
+export interface LabelProps {
+  id: string;
+  /** A grid level id, or "admin" for streets/towns. */
+  kind: string;
+  name: string;
+  nameEn?: string;
+}
+
+export function gridSourceData(pack: RegionPack): FeatureCollection<Polygon | MultiPolygon, CellMapProps> {
+  const features: Feature<Polygon | MultiPolygon, CellMapProps>[] = [];
+  pack.grid.levels.forEach((level, depth) => {
+    const ids = pack.grid.byDepth[depth] ?? [];
+    const cells = ids.flatMap((id) => {
+      const cell = pack.grid.byId.get(id);
+      return cell ? [{ id, geometry: cell.geometry, name: cell.properties.name }] : [];
+    });
+    const colours = colourCells(cells, PALETTE_SIZE);
+    for (const c of cells) {
+      features.push({
+        type: 'Feature',
+        geometry: c.geometry,
+        properties: { id: c.id, level, depth, name: c.name, colour: colours.get(c.id) ?? 0 },
+      });
+    }
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** The largest polygon of a (multi)polygon, by the area of its outer ring's bounding box. */
+function mainPolygon(g: AreaGeometry): Position[][] {
+  if (g.type === 'Polygon') return g.coordinates;
+  let best: Position[][] = g.coordinates[0] ?? [];
+  let bestSize = -1;
+  for (const poly of g.coordinates) {
+    const xs = (poly[0] ?? []).map((p) => p[0] as number);
+    const ys = (poly[0] ?? []).map((p) => p[1] as number);
+    const size = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+    if (size > bestSize) {
+      best = poly;
+      bestSize = size;
+    }
+  }
+  return best;
+}
+
+/**
+ * One label point per cell and per admin unit, at the pole of inaccessibility (the point deepest
+ * inside the shape), so a label never sits outside an L-shaped cell and is not repeated per tile.
+ */
+export function labelPoints(pack: RegionPack): FeatureCollection<Point, LabelProps> {
+  const at = (g: AreaGeometry) => polylabel(mainPolygon(g) as [number, number][][], 0.00002);
+  const features: Feature<Point, LabelProps>[] = [];
+  for (const a of pack.admin) {
+    const nameEn = typeof a.properties.nameEn === 'string' ? a.properties.nameEn : undefined;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [...at(a.geometry)] },
+      properties: {
+        id: a.properties.id,
+        kind: 'admin',
+        name: a.properties.name,
+        ...(nameEn ? { nameEn } : {}),
+      },
+    });
+  }
+  for (const cell of pack.grid.cells) {
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [...at(cell.geometry)] },
+      properties: { id: cell.properties.id, kind: cell.properties.level, name: cell.properties.name },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export interface LevelZoom {
+  level: string;
+  /** Zoom from which the level's outlines are drawn. */
+  linesFrom: number;
+  /** Zoom from which the level is the one filled (the next level's focus ends it). */
+  focusFrom: number;
+  /** Zoom from which its cells are big enough to carry a name. */
+  labelsFrom: number;
+}
+
+/** Pixels per degree of longitude at zoom 0 with MapLibre's 512-pixel tiles. */
+const PX_PER_DEGREE_Z0 = 512 / 360;
+
+/**
+ * When each level appears, from the data rather than from constants: a level's outlines show once its
+ * typical cell (median bounding-box size) spans ~20 px, becomes the filled level at ~90 px and is
+ * labelled from ~110 px. This works for any pack, whatever its levels are called or how big its cells are.
+ */
+export function levelZooms(grid: GridIndex): LevelZoom[] {
+  return grid.levels.map((level, depth) => {
+    const sizes = (grid.byDepth[depth] ?? [])
+      .map((id) => grid.bbox.get(id))
+      .flatMap((b) => (b ? [Math.sqrt(Math.max(1e-12, (b[2] - b[0]) * (b[3] - b[1])))] : []))
+      .sort((a, b) => a - b);
+    const median = sizes[Math.floor(sizes.length / 2)] ?? 0.01;
+    const zoomFor = (px: number) => Math.max(0, Math.log2(px / (median * PX_PER_DEGREE_Z0)));
+    return {
+      level,
+      linesFrom: depth === 0 ? 0 : zoomFor(20),
+      focusFrom: depth === 0 ? 0 : zoomFor(90),
+      labelsFrom: zoomFor(110),
+    };
+  });
+}

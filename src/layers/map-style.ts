@@ -1,0 +1,165 @@
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { Lang } from '../data/localized.ts';
+import type { MapData } from './map-data.ts';
+import { lineStyle, THEME } from './theme.ts';
+
+export const SOURCE = { boundary: 'boundary', admin: 'admin', grid: 'grid', labels: 'labels' } as const;
+
+/** Layer ids, so that tests and the map controller name layers the same way. */
+export const layerId = {
+  gridFill: (level: string) => `grid-fill-${level}`,
+  gridLine: (level: string) => `grid-line-${level}`,
+  gridLabel: (level: string) => `grid-label-${level}`,
+};
+
+const MAX_ZOOM = 24;
+/**
+ * Fonts: MapLibre 6 draws glyphs locally (TinySDF) when the style has no `glyphs` URL, so no request
+ * leaves the page. The stack names the CJK fonts installed with Debian's fonts-noto-cjk, then generic.
+ */
+const FONT = ['Noto Sans CJK SC Regular', 'sans-serif'];
+const FONT_BOLD = ['Noto Sans CJK SC Bold', 'sans-serif'];
+
+function labelText(lang: Lang): DataDrivenPropertyValueSpecification<string> {
+  return lang === 'en' ? ['coalesce', ['get', 'nameEn'], ['get', 'name']] : ['get', 'name'];
+}
+
+const paletteExpression = (): ExpressionSpecification =>
+  [
+    'match',
+    ['get', 'colour'],
+    ...THEME.fills.flatMap((c, i) => [i, c]),
+    THEME.fills[0],
+  ] as unknown as ExpressionSpecification;
+
+function gridLayers(data: MapData, lang: Lang): LayerSpecification[] {
+  const fills: LayerSpecification[] = [];
+  const lines: LayerSpecification[] = [];
+  const labels: LayerSpecification[] = [];
+  data.zooms.forEach(({ level, linesFrom, focusFrom, labelsFrom }, depth) => {
+    const next = data.zooms[depth + 1];
+    const focusUntil = next?.focusFrom ?? MAX_ZOOM;
+    const isLevel: ExpressionSpecification = ['==', ['get', 'level'], level];
+    const line = lineStyle(depth);
+    fills.push({
+      id: layerId.gridFill(level),
+      type: 'fill',
+      source: SOURCE.grid,
+      filter: isLevel,
+      minzoom: focusFrom,
+      maxzoom: focusUntil,
+      paint: { 'fill-color': paletteExpression(), 'fill-opacity': 0.42 },
+    });
+    lines.push({
+      id: layerId.gridLine(level),
+      type: 'line',
+      source: SOURCE.grid,
+      filter: isLevel,
+      minzoom: linesFrom,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': line.color,
+        // Fade in over one zoom level so a new level does not pop in.
+        'line-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          linesFrom,
+          depth === 0 ? 1 : 0,
+          linesFrom + 1,
+          1,
+        ],
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          focusFrom,
+          line.width,
+          focusFrom + 4,
+          line.width * 1.8,
+        ],
+      },
+    });
+    labels.push({
+      id: layerId.gridLabel(level),
+      type: 'symbol',
+      source: SOURCE.labels,
+      filter: ['==', ['get', 'kind'], level],
+      minzoom: labelsFrom,
+      maxzoom: next ? next.labelsFrom + 0.5 : MAX_ZOOM,
+      layout: {
+        'text-field': labelText(lang),
+        'text-font': FONT,
+        'text-size': 13 - Math.min(depth, 2),
+        'text-max-width': 7,
+        'text-padding': 2,
+      },
+      paint: {
+        'text-color': THEME.labels[Math.min(depth, THEME.labels.length - 1)] ?? '#000',
+        'text-halo-color': THEME.labelHalo,
+        'text-halo-width': 1.4,
+      },
+    });
+  });
+  return [...fills, ...lines, ...labels];
+}
+
+/**
+ * The whole map as one style object, a pure function of the pack's derived data and the language.
+ * The map controller applies it with setStyle(…, { diff: true }), so a language switch becomes a few
+ * setLayoutProperty calls rather than a reload of the data.
+ */
+export function buildMapStyle(data: MapData, lang: Lang): StyleSpecification {
+  const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
+  return {
+    version: 8,
+    name: `gridatlas-${data.regionId}`,
+    sources: {
+      [SOURCE.boundary]: { type: 'geojson', data: data.boundary },
+      [SOURCE.admin]: { type: 'geojson', data: data.admin },
+      [SOURCE.grid]: { type: 'geojson', data: data.grid, promoteId: 'id' },
+      [SOURCE.labels]: { type: 'geojson', data: data.labels },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
+      { id: 'boundary-fill', type: 'fill', source: SOURCE.boundary, paint: { 'fill-color': THEME.land } },
+      ...gridLayers(data, lang),
+      {
+        id: 'admin-line',
+        type: 'line',
+        source: SOURCE.admin,
+        paint: {
+          'line-color': THEME.adminLine,
+          'line-width': 1.6,
+          'line-dasharray': [3, 2],
+          'line-opacity': 0.9,
+        },
+      },
+      {
+        id: 'boundary-line',
+        type: 'line',
+        source: SOURCE.boundary,
+        paint: { 'line-color': THEME.boundary, 'line-width': 3 },
+      },
+      {
+        id: 'admin-label',
+        type: 'symbol',
+        source: SOURCE.labels,
+        filter: ['==', ['get', 'kind'], 'admin'],
+        maxzoom: adminUntil,
+        layout: {
+          'text-field': labelText(lang),
+          'text-font': FONT_BOLD,
+          'text-size': 16,
+          'text-max-width': 8,
+        },
+        paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
+      },
+    ],
+  };
+}
