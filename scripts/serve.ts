@@ -79,6 +79,9 @@ const server = createServer((req, res) => {
 });
 
 server.listen(Number(values.port), values.host, () => {
-  const where = `http://${values.host}:${values.port}/`;
+  // With --port 0 the system picks a free port; tests read it from this line.
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : values.port;
+  const where = `http://${values.host}:${port}/`;
   console.log(`GridAtlas: ${where}${regionsDir ? ` (region packs from ${regionsDir})` : ''}`);
 });

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { writeFixturePacks } from '../fixtures/write-packs.ts';
+import { type RunningServer, startAppServer } from './servers.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built app serving its embedded packs (Jiading). */
+    appUrl: string;
+    /** The same build serving the hand-made fixture packs of test/fixtures. */
+    fixturesUrl: string;
+  }
+}
+
+/** Builds the app once, then runs it exactly as `npm start` does, twice: embedded packs and fixtures. */
+export default async function setup(project: TestProject) {
+  if (!process.env.GRIDATLAS_SKIP_BUILD) {
+    execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const packs = mkdtempSync(join(tmpdir(), 'gridatlas-packs-'));
+  writeFixturePacks(packs);
+  const servers: RunningServer[] = [];
+  servers.push(await startAppServer());
+  servers.push(await startAppServer(['--regions', packs]));
+  project.provide('appUrl', servers[0]?.url ?? '');
+  project.provide('fixturesUrl', servers[1]?.url ?? '');
+  return async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(packs, { recursive: true, force: true });
+  };
+}
