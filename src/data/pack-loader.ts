@@ -87,6 +87,7 @@ async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>
       problems: [
         { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
       ],
+      rejectedIds: new Set(),
     };
   }
   return parseLayer<G, S>(file, text, schema, kinds);
@@ -157,7 +158,7 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
       message: 'the boundary has no feature',
     });
   }
-  problems.push(...checkGridTree(manifest, files.grids, grids.features));
+  problems.push(...checkGridTree(manifest, files.grids, grids.features, grids.rejectedIds));
   const top = manifest.levels[0]?.id;
   if (grids.problems.length === 0 && !grids.features.some((c) => c.properties.level === top)) {
     problems.push({
@@ -170,6 +171,7 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
   problems.push(
     ...checkReferences({
       manifest,
+      rejected: new Set([...grids.rejectedIds, ...(partners?.rejectedIds ?? [])]),
       files,
       grids: grids.features,
       admin: admin?.features ?? null,

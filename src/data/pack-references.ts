@@ -15,6 +15,8 @@ export interface LayerFiles {
 
 export interface ReferenceInput {
   manifest: Manifest;
+  /** Ids of features already reported and left out; references to them are not errors twice. */
+  rejected: ReadonlySet<string>;
   files: LayerFiles;
   grids: GridCell[];
   admin: TypedFeature<Geometry, AdminProps>[] | null;
@@ -32,7 +34,12 @@ const error = (file: string, featureId: string, rule: string, message: string): 
 });
 
 /** Checks the grid tree: levels exist, parents exist and sit exactly one level up. */
-export function checkGridTree(manifest: Manifest, file: string, grids: GridCell[]): Problem[] {
+export function checkGridTree(
+  manifest: Manifest,
+  file: string,
+  grids: GridCell[],
+  rejected: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const depthOf = new Map(manifest.levels.map((l, i) => [l.id, i] as const));
   const levelOf = new Map(grids.map((c) => [c.properties.id, c.properties.level] as const));
@@ -72,6 +79,7 @@ export function checkGridTree(manifest: Manifest, file: string, grids: GridCell[
       continue;
     }
     const parentLevel = levelOf.get(parent);
+    if (parentLevel === undefined && rejected.has(parent)) continue;
     if (parentLevel === undefined) {
       problems.push(error(file, id, 'parent-exists', `parent "${parent}" does not exist`));
     } else if (parentLevel !== expected) {
@@ -90,7 +98,7 @@ export function checkGridTree(manifest: Manifest, file: string, grids: GridCell[
 
 /** Checks that every id a feature names (town, committee, domain, owner, cell) resolves. */
 export function checkReferences(input: ReferenceInput): Problem[] {
-  const { manifest, files } = input;
+  const { manifest, files, rejected } = input;
   const problems: Problem[] = [];
   const cellIds = new Set(input.grids.map((c) => c.properties.id));
   const partnerIds = new Set(input.partners.map((p) => p.properties.id));
@@ -137,7 +145,7 @@ export function checkReferences(input: ReferenceInput): Problem[] {
         error(file, id, 'ref-domain', `domain "${domain}" is not declared in region.json domains`),
       );
     }
-    if (owner !== undefined && !partnerIds.has(owner)) {
+    if (owner !== undefined && !partnerIds.has(owner) && !rejected.has(owner)) {
       problems.push(error(file, id, 'ref-owner', `owner "${owner}" is not a partner id`));
     }
     cells(file, id, p.properties.cells);

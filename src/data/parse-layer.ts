@@ -9,6 +9,11 @@ export type TypedFeature<G extends Geometry, P extends { id: string }> = Feature
 export interface ParsedLayer<G extends Geometry, P extends { id: string }> {
   features: TypedFeature<G, P>[];
   problems: Problem[];
+  /**
+   * Ids of features left out because of their own problems. References to them are not reported
+   * again: one broken cell should not also make each of its children "miss" their parent.
+   */
+  rejectedIds: Set<string>;
 }
 
 /** Stop listing after this many problems in one file: a broken export would otherwise print 40,000 lines. */
@@ -42,6 +47,7 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
 ): ParsedLayer<G, z.infer<S>> {
   const problems: Problem[] = [];
   const features: TypedFeature<G, z.infer<S>>[] = [];
+  const rejectedIds = new Set<string>();
   let suppressed = 0;
   const report = (p: Omit<Problem, 'severity' | 'file'>) => {
     if (problems.length < MAX_PROBLEMS_PER_FILE) problems.push({ severity: 'error', file, ...p });
@@ -49,7 +55,7 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
   };
 
   const { value, problem } = parseJson(file, text);
-  if (problem) return { features, problems: [problem] };
+  if (problem) return { features, problems: [problem], rejectedIds };
   const fc = value as { type?: unknown; features?: unknown };
   if (
     fc === null ||
@@ -61,7 +67,7 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
       rule: 'feature-collection',
       message: 'expected a GeoJSON FeatureCollection with a "features" array',
     });
-    return { features, problems };
+    return { features, problems, rejectedIds };
   }
 
   const seen = new Set<string>();
@@ -101,6 +107,8 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
     }
     if (ok && parsed.success) {
       features.push({ type: 'Feature', geometry: f.geometry as G, properties: parsed.data });
+    } else if (typeof rawId === 'string') {
+      rejectedIds.add(rawId);
     }
   });
   if (suppressed > 0) {
@@ -111,5 +119,5 @@ export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string 
       message: `${suppressed} more problems not listed (first ${MAX_PROBLEMS_PER_FILE} shown)`,
     });
   }
-  return { features, problems };
+  return { features, problems, rejectedIds };
 }
