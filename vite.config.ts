@@ -15,5 +15,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // MapLibre in a chunk of its own: it changes less often than our code (better caching), and
+        // the size budget of our own JavaScript can be read off the build output.
+        codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] },
+      },
+    },
   },
 });

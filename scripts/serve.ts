@@ -4,6 +4,7 @@
  *   --port <n>        default 4173 (or $PORT)
  *   --host <addr>     default 127.0.0.1 (use 0.0.0.0 to serve a wall screen on the network)
  *   --regions <dir>   serve region packs from this folder instead of the embedded ones
+ *   --config <file>   serve this file as config.json instead of dist/config.json
  * The same server runs under the browser tests, so what they test is what users run.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4173' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     regions: { type: 'string' },
+    config: { type: 'string' },
     dist: { type: 'string', default: 'dist' },
   },
 });
@@ -28,13 +30,23 @@ if (!existsSync(resolve(dist, 'index.html'))) {
   process.exit(1);
 }
 
+const configFile = resolve(values.config ?? resolve(dist, 'config.json'));
+const configText = existsSync(configFile) ? readFileSync(configFile, 'utf8') : null;
+
+/** The runtime config the CSP is built from; a broken file stops the server with its reason. */
 function readConfig() {
-  const file = resolve(dist, 'config.json');
-  if (!existsSync(file)) return DEFAULT_CONFIG;
-  const parsed = runtimeConfigSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (configText === null) return DEFAULT_CONFIG;
+  let json: unknown;
+  try {
+    json = JSON.parse(configText);
+  } catch {
+    console.error(`${configFile}: not valid JSON`);
+    process.exit(1);
+  }
+  const parsed = runtimeConfigSchema.safeParse(json);
   if (!parsed.success) {
     console.error(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `${configFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
     process.exit(1);
   }
@@ -70,6 +82,12 @@ const regions = regionsDir
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
+  if (values.config && configText !== null && url.split('?')[0] === '/config.json') {
+    types(res, '/config.json');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(configText);
+    return;
+  }
   if (regions && url.startsWith('/regions/')) {
     req.url = url.slice('/regions'.length);
     regions(req, res);

@@ -33,12 +33,16 @@ export function App() {
         <MapView
           data={region.mapData}
           lang={lang}
+          basemap={region.basemap}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
         />
         <aside className="overlay">
           {region.configError && <MessageAlert message={t('configError', { message: region.configError })} />}
           {region.indexError && <MessageAlert message={t('indexError', { message: region.indexError })} />}
+          {region.basemapError && (
+            <MessageAlert message={t('basemapError', { message: region.basemapError })} />
+          )}
           {region.unknownRegion && pack && (
             <MessageAlert
               message={t('unknownRegion', { region: region.unknownRegion, fallback: pack.manifest.id })}

@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { StyleSpecification } from 'maplibre-gl';
 import { useMemo, useRef } from 'react';
 import { DEFAULT_CONFIG } from '../config/runtime-config.ts';
-import { regionIndexQuery, regionPackQuery, runtimeConfigQuery } from '../data/pack-queries.ts';
+import {
+  basemapStyleQuery,
+  regionIndexQuery,
+  regionPackQuery,
+  runtimeConfigQuery,
+} from '../data/pack-queries.ts';
 import type { Problem } from '../data/problem.ts';
 import type { RegionPack } from '../data/region-pack.ts';
 import { deriveMapData, type MapData } from '../layers/map-data.ts';
@@ -19,6 +25,9 @@ export interface RegionPackState {
   unknownRegion: string | null;
   configError: string | null;
   indexError: string | null;
+  /** The configured basemap style, once loaded; null when none is configured or it failed. */
+  basemap: StyleSpecification | null;
+  basemapError: string | null;
 }
 
 /**
@@ -29,6 +38,8 @@ export function useRegionPack(wantedId: string | null): RegionPackState {
   const config = useQuery(runtimeConfigQuery());
   const regionsBase = (config.data ?? DEFAULT_CONFIG).regionsBase;
   const configSettled = config.isSuccess || config.isError;
+  const basemapUrl = config.data?.basemapStyle ?? null;
+  const basemap = useQuery({ ...basemapStyleQuery(basemapUrl ?? ''), enabled: basemapUrl !== null });
   const index = useQuery({ ...regionIndexQuery(regionsBase), enabled: configSettled });
   const ids = index.data ?? null;
   const unknownRegion = ids && wantedId && !ids.includes(wantedId) ? wantedId : null;
@@ -52,5 +63,7 @@ export function useRegionPack(wantedId: string | null): RegionPackState {
     unknownRegion,
     configError: config.error ? config.error.message : null,
     indexError: index.error ? index.error.message : null,
+    basemap: basemap.data ?? null,
+    basemapError: basemap.error ? basemap.error.message : null,
   };
 }

@@ -9,11 +9,17 @@ export const runtimeConfigSchema = z
     /** Folder (URL, relative to the page) holding index.json and one folder per region pack. */
     regionsBase: z.string().min(1).default('regions/'),
     /**
-     * An optional MapLibre style URL drawn under the grid (e.g. an intranet tile server). Off by default:
-     * the app makes no request to any host but its own unless this is set.
+     * An optional MapLibre style URL drawn under the grid (e.g. an intranet tile server), absolute or
+     * relative to the page. Off by default: the app makes no request to any host but its own unless
+     * this is set.
      */
     basemapStyle: z
-      .url({ protocol: /^https?$/ })
+      .string()
+      .min(1)
+      .refine(
+        (u) => !/^[a-z][a-z0-9+.-]*:/i.test(u) || /^https?:\/\//i.test(u),
+        'must be an http(s) URL or a path relative to the page',
+      )
       .nullable()
       .default(null),
     /** Extra origins the page may contact (tiles, fonts, status feeds), added to the Content-Security-Policy. */
@@ -27,7 +33,9 @@ export const DEFAULT_CONFIG: RuntimeConfig = runtimeConfigSchema.parse({});
 
 /** Origins the page needs besides its own, from every setting that names a host. */
 export function externalOrigins(config: RuntimeConfig): string[] {
-  const urls = [...config.allowedOrigins, ...(config.basemapStyle ? [config.basemapStyle] : [])];
+  const absolute =
+    config.basemapStyle && /^https?:\/\//i.test(config.basemapStyle) ? [config.basemapStyle] : [];
+  const urls = [...config.allowedOrigins, ...absolute];
   return [...new Set(urls.map((u) => new URL(u).origin))].sort();
 }
 

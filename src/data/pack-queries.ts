@@ -1,4 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { StyleSpecification } from 'maplibre-gl';
+import { z } from 'zod';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
 import { loadRegionPack } from './pack-loader.ts';
 import { httpPackSource } from './pack-source.ts';
@@ -37,4 +39,24 @@ export const regionPackQuery = (regionsBase: string, regionId: string) =>
       }),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
+  });
+
+const basemapStyleSchema = z
+  .object({ version: z.literal(8), sources: z.record(z.string(), z.unknown()), layers: z.array(z.unknown()) })
+  .loose();
+
+/** The optional basemap style named in config.json; MapLibre validates the rest when it applies it. */
+export const basemapStyleQuery = (url: string) =>
+  queryOptions({
+    queryKey: ['basemap-style', url],
+    queryFn: async ({ signal }): Promise<StyleSpecification> => {
+      const res = await fetch(url, { signal });
+      if (!res.ok) throw new Error(`basemap style ${url}: HTTP ${res.status}`);
+      const parsed = basemapStyleSchema.safeParse(await res.json().catch(() => null));
+      if (!parsed.success)
+        throw new Error(`basemap style ${url}: not a MapLibre style (version 8 with sources and layers)`);
+      return parsed.data as unknown as StyleSpecification;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
   });

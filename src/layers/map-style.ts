@@ -8,7 +8,13 @@ import type { Lang } from '../data/localized.ts';
 import type { MapData } from './map-data.ts';
 import { lineStyle, THEME } from './theme.ts';
 
-export const SOURCE = { boundary: 'boundary', admin: 'admin', grid: 'grid', labels: 'labels' } as const;
+/** Our source ids carry a prefix so that they never collide with an optional basemap's sources. */
+export const SOURCE = {
+  boundary: 'ga-boundary',
+  admin: 'ga-admin',
+  grid: 'ga-grid',
+  labels: 'ga-labels',
+} as const;
 
 /** Layer ids, so that tests and the map controller name layers the same way. */
 export const layerId = {
@@ -114,9 +120,13 @@ function gridLayers(data: MapData, lang: Lang): LayerSpecification[] {
  * The map controller applies it with setStyle(…, { diff: true }), so a language switch becomes a few
  * setLayoutProperty calls rather than a reload of the data.
  */
-export function buildMapStyle(data: MapData, lang: Lang): StyleSpecification {
+export function buildMapStyle(
+  data: MapData,
+  lang: Lang,
+  basemap: StyleSpecification | null = null,
+): StyleSpecification {
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
-  return {
+  const own: StyleSpecification = {
     version: 8,
     name: `gridatlas-${data.regionId}`,
     sources: {
@@ -127,7 +137,13 @@ export function buildMapStyle(data: MapData, lang: Lang): StyleSpecification {
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
-      { id: 'boundary-fill', type: 'fill', source: SOURCE.boundary, paint: { 'fill-color': THEME.land } },
+      {
+        id: 'boundary-fill',
+        type: 'fill',
+        source: SOURCE.boundary,
+        // Over a basemap the district is only tinted, so streets and rivers show through.
+        paint: { 'fill-color': THEME.land, 'fill-opacity': basemap ? 0.35 : 1 },
+      },
       ...gridLayers(data, lang),
       {
         id: 'admin-line',
@@ -161,5 +177,22 @@ export function buildMapStyle(data: MapData, lang: Lang): StyleSpecification {
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
     ],
+  };
+  return basemap ? overBasemap(own, basemap) : own;
+}
+
+/**
+ * Our layers drawn over a configured basemap: its sources, layers, glyphs and sprite first, then ours
+ * minus our background. Basemap layer ids that clash with ours are dropped (ours win).
+ */
+function overBasemap(own: StyleSpecification, basemap: StyleSpecification): StyleSpecification {
+  const ownLayers = own.layers.filter((l) => l.type !== 'background');
+  const ownIds = new Set(ownLayers.map((l) => l.id));
+  return {
+    ...own,
+    ...(basemap.glyphs ? { glyphs: basemap.glyphs } : {}),
+    ...(basemap.sprite ? { sprite: basemap.sprite } : {}),
+    sources: { ...basemap.sources, ...own.sources },
+    layers: [...basemap.layers.filter((l) => !ownIds.has(l.id)), ...ownLayers],
   };
 }

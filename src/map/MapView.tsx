@@ -1,3 +1,4 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
 import type { MapData } from '../layers/map-data.ts';
@@ -6,12 +7,13 @@ import { MapController } from './map-controller.ts';
 interface MapViewProps {
   data: MapData | null;
   lang: Lang;
+  basemap: StyleSpecification | null;
   label: string;
   onError: (message: string) => void;
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
-export function MapView({ data, lang, label, onError }: MapViewProps) {
+export function MapView({ data, lang, basemap, label, onError }: MapViewProps) {
   const containerRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const onErrorRef = useRef(onError);
@@ -34,8 +36,8 @@ export function MapView({ data, lang, label, onError }: MapViewProps) {
   }, []);
 
   useEffect(() => {
-    if (data) controllerRef.current?.show(data, lang);
-  }, [data, lang]);
+    if (data) controllerRef.current?.show(data, lang, basemap);
+  }, [data, lang, basemap]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

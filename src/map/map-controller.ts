@@ -1,4 +1,5 @@
 import './maplibre-setup.ts';
+import type { StyleSpecification } from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import type { MapData } from '../layers/map-data.ts';
@@ -31,6 +32,7 @@ export class MapController {
   private readonly container: HTMLElement;
   private data: MapData | null = null;
   private lang: Lang;
+  private basemap: StyleSpecification | null = null;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
     this.container = container;
@@ -62,15 +64,16 @@ export class MapController {
     this.map.on('error', (e) => options.onError(e.error?.message ?? 'map error'));
   }
 
-  /** Shows a pack (fitting the view when it is a new one) in a language. */
-  show(data: MapData, lang: Lang): void {
-    if (data === this.data && lang === this.lang) return;
+  /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
+  show(data: MapData, lang: Lang, basemap: StyleSpecification | null): void {
+    if (data === this.data && lang === this.lang && basemap === this.basemap) return;
     const isNewPack = data !== this.data;
     this.data = data;
     this.lang = lang;
+    this.basemap = basemap;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
-    this.map.setStyle(buildMapStyle(data, lang), { diff: !isNewPack });
+    this.map.setStyle(buildMapStyle(data, lang, basemap), { diff: !isNewPack });
     if (isNewPack) {
       const [w, s, e, n] = data.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 32, animate: false });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 export interface PageLog {
   consoleErrors: string[];
@@ -48,31 +49,24 @@ export class AppDriver {
     return alert.textContent().then((t) => t ?? '');
   }
 
-  /** Reads back canvas pixels on a grid of sample points: distinct colours prove something was drawn. */
-  async sampleMapColours(samples = 12): Promise<string[]> {
-    return this.page.evaluate((n) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
-      if (!canvas) return [];
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) return [];
-      ctx.drawImage(canvas, 0, 0);
-      const colours: string[] = [];
-      for (let i = 1; i < n; i++) {
-        for (let j = 1; j < n; j++) {
-          const d = ctx.getImageData(
-            Math.floor((copy.width * i) / n),
-            Math.floor((copy.height * j) / n),
-            1,
-            1,
-          ).data;
-          colours.push(`${d[0]},${d[1]},${d[2]}`);
-        }
+  /**
+   * Samples the map's pixels on an n×n grid from a real screenshot (what a user sees; reading a WebGL
+   * canvas back outside its frame is unreliable). Distinct colours prove something was drawn.
+   */
+  async sampleMapColours(n = 12): Promise<string[]> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) return [];
+    const png = PNG.sync.read(await this.page.screenshot({ clip: box }));
+    const colours: string[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let j = 1; j < n; j++) {
+        const x = Math.floor((png.width * i) / n);
+        const y = Math.floor((png.height * j) / n);
+        const k = (png.width * y + x) * 4;
+        colours.push(`${png.data[k]},${png.data[k + 1]},${png.data[k + 2]}`);
       }
-      return colours;
-    }, samples);
+    }
+    return colours;
   }
 
   async screenshot(path: string): Promise<void> {

@@ -12,6 +12,8 @@ declare module 'vitest' {
     appUrl: string;
     /** The same build serving the hand-made fixture packs of test/fixtures. */
     fixturesUrl: string;
+    /** The fixture packs again, with a config.json that names a basemap style. */
+    basemapUrl: string;
   }
 }
 
@@ -25,8 +27,10 @@ export default async function setup(project: TestProject) {
   const servers: RunningServer[] = [];
   servers.push(await startAppServer());
   servers.push(await startAppServer(['--regions', packs]));
+  servers.push(await startAppServer(['--regions', packs, '--config', join(packs, 'config-basemap.json')]));
   project.provide('appUrl', servers[0]?.url ?? '');
   project.provide('fixturesUrl', servers[1]?.url ?? '');
+  project.provide('basemapUrl', servers[2]?.url ?? '');
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(packs, { recursive: true, force: true });
