@@ -1,0 +1,202 @@
+/**
+ * Generates the Jiading region pack: `npm run data:generate [-- --seed <n>] [-- --out <dir>]`.
+ * Deterministic: one seeded PRNG (random.ts), no clock, no Math.random, stable iteration order — the
+ * same seed writes byte-identical files. Reads only data/reference/ in this repo.
+ */
+import { buildActivity } from './activity.ts';
+import { CellIndex } from './cell-index.ts';
+import { readOptions } from './cli.ts';
+import { applyFlaws } from './flaws.ts';
+import { asGeometry } from './geo.ts';
+import { buildGrid, JIADING_COUNTS } from './grids.ts';
+import { manifest } from './manifest.ts';
+import { buildPartners } from './partners.ts';
+import { TOWNS } from './places.ts';
+import { buildProjects } from './projects.ts';
+import { createRng } from './random.ts';
+import { renderReadme } from './readme.ts';
+import { loadCommittees, loadDistrict, loadInstitutions, repairRing } from './reference.ts';
+import { buildServices } from './services.ts';
+import { computeStats } from './stats.ts';
+import { Topology } from './topology.ts';
+import { buildTowns } from './towns.ts';
+import { checkRings, checkStructure, checkTiling } from './verify.ts';
+import { PackWriter } from './write.ts';
+
+function main(): void {
+  const started = performance.now();
+  const step = (what: string) =>
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s  ${what}`);
+  const { seed, out } = readOptions();
+  const rng = createRng(seed);
+
+  const district = loadDistrict('310114');
+  const repair = repairRing(district.ring);
+  const outline = repair.ring;
+  const committees = loadCommittees();
+  const institutions = loadInstitutions('jiading');
+  const topology = new Topology(outline);
+  const fix = (shapes: Parameters<Topology['fix']>[0]) => topology.fix(shapes);
+
+  const rawTowns = buildTowns(outline, TOWNS, rng.fork('towns'));
+  const townShapes = fix(rawTowns.map((t) => t.shape));
+  const towns = rawTowns.map((t, i) => ({ ...t, shape: townShapes[i] ?? t.shape }));
+  step('towns');
+  const cells = buildGrid(towns, committees, JIADING_COUNTS, rng.fork('grid'), fix);
+  step('grid');
+  const flaws = applyFlaws(cells, outline, rng.fork('flaws'), fix);
+  const final = topology.finish([...towns.map((t) => t.shape), ...cells.map((c) => c.shape)]);
+  towns.forEach((t, i) => {
+    t.shape = final[i] ?? t.shape;
+  });
+  cells.forEach((c, i) => {
+    c.shape = final[towns.length + i] ?? c.shape;
+  });
+  step('flaws and topology');
+
+  checkStructure(cells, JIADING_COUNTS);
+  checkRings(
+    'town',
+    towns.map((t) => t.shape),
+  );
+  checkRings(
+    'cell',
+    cells.map((c) => c.shape),
+  );
+  const tiling = checkTiling(cells, outline, flaws);
+  step('verified');
+
+  const stats = computeStats(cells, TOWNS, rng.fork('stats'));
+  const population = new Map([...stats].map(([id, s]) => [id, s.population]));
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const micros = CellIndex.ofLevel(cells, 'micro');
+  const communities = CellIndex.ofLevel(cells, 'community');
+  const partners = buildPartners(institutions, towns, micros, communities, byId, rng.fork('partners'));
+  const projects = buildProjects(partners, micros, communities.cells, outline, rng.fork('projects'));
+  const services = buildServices(towns, communities.cells, population, micros, rng.fork('services'));
+  const activity = buildActivity(micros.cells, micros, population, rng.fork('activity'));
+  step('partners, projects, services, activity');
+
+  const w = new PackWriter(out);
+  w.json('region.json', manifest());
+  w.geojson('boundary.geojson', [
+    {
+      properties: { id: district.code, name: district.name, code: district.code },
+      geometry: { type: 'Polygon', coordinates: [outline] },
+    },
+  ]);
+  w.geojson(
+    'towns.geojson',
+    towns.map((t) => ({
+      properties: { id: t.fact.code, name: t.fact.name, code: t.fact.code, nameEn: t.fact.nameEn },
+      geometry: asGeometry(t.shape),
+    })),
+  );
+  w.geojson(
+    'grids.geojson',
+    cells.map((c) => {
+      const s = stats.get(c.id);
+      return {
+        properties: {
+          id: c.id,
+          level: c.level,
+          parent: c.parent,
+          name: c.name,
+          code: c.code,
+          town: c.town,
+          leader: c.leader,
+          population: s?.population ?? 0,
+          households: s?.households ?? 0,
+          partyMembers: s?.partyMembers ?? 0,
+        },
+        geometry: asGeometry(c.shape),
+      };
+    }),
+  );
+  w.geojson(
+    'partners.geojson',
+    partners.map((p) => ({
+      properties: {
+        id: p.id,
+        name: p.name,
+        ...(p.nameEn ? { nameEn: p.nameEn } : {}),
+        kind: p.kind,
+        committee: p.committee,
+        cells: p.cells,
+        town: p.town,
+        source: p.source,
+        coordQuality: p.coordQuality,
+      },
+      geometry: { type: 'Point', coordinates: p.pos },
+    })),
+  );
+  w.geojson(
+    'projects.geojson',
+    projects.map((p) => ({
+      properties: {
+        id: p.id,
+        name: p.name,
+        domain: p.domain,
+        status: p.status,
+        progress: p.progress,
+        owner: p.owner,
+        start: p.start,
+        due: p.due,
+        cells: p.cells,
+      },
+      geometry: p.geometry,
+    })),
+  );
+  w.geojson(
+    'services.geojson',
+    services.map((s) => ({
+      properties: { id: s.id, name: s.name, kind: s.kind },
+      geometry: { type: 'Point', coordinates: s.pos },
+    })),
+  );
+  w.geojson(
+    'activity.geojson',
+    activity.events.map((e) => ({
+      properties: {
+        id: e.id,
+        time: e.time,
+        kind: e.kind,
+        volunteers: e.volunteers,
+        hours: e.hours,
+        cell: e.cell,
+      },
+      geometry: { type: 'Point', coordinates: e.pos },
+    })),
+  );
+  w.json('flaws.json', flaws);
+  const sizes = w.written.map((name) => ({ name, bytes: w.size(name) }));
+  w.text(
+    'README.md',
+    renderReadme({
+      seed,
+      sizes,
+      cells,
+      towns,
+      stats,
+      flaws,
+      tiling,
+      repair,
+      partners,
+      projects,
+      services,
+      activity,
+    }),
+  );
+  step(`wrote ${w.written.length} files to ${out}`);
+  const totalPeople = cells
+    .filter((c) => c.level === 'area')
+    .reduce((s, c) => s + (stats.get(c.id)?.population ?? 0), 0);
+  console.log(
+    `cells ${JIADING_COUNTS.areas}/${JIADING_COUNTS.communities}/${JIADING_COUNTS.micros}, population ${totalPeople}, ` +
+      `partners ${partners.length}, projects ${projects.length}, services ${services.length}, activity ${activity.events.length} ` +
+      `(${activity.silent.length} silent micro grids), flaws ${flaws.map((f) => `${f.kind}/${f.level} ${f.areaM2} m²`).join(', ')}`,
+  );
+  console.log(`topology: ${JSON.stringify(topology.report)}; tiling: ${JSON.stringify(tiling)}`);
+}
+
+main();
