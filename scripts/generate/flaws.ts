@@ -233,7 +233,7 @@ function sliver(ctx: Ctx, towns: readonly string[]): Flaw {
           parent: community.id,
           ids: [m1.id, m2.id],
           areaM2: 0,
-          description: `${community.name}: a ${Math.round(2 * halfWidth)} m wide, ${Math.round(0.6 * lenM)} m long strip along the edge between ${m1.id} and ${m2.id} belongs to neither.`,
+          description: `${community.name}: a strip ${Math.round(2 * halfWidth)} m wide and ${Math.round(0.6 * lenM)} m long along the edge between ${m1.id} and ${m2.id} belongs to neither.`,
         };
       }
     }

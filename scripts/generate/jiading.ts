@@ -47,11 +47,12 @@ function main(): void {
   const flaws = applyFlaws(cells, outline, rng.fork('flaws'), fix);
   const final = topology.finish([...towns.map((t) => t.shape), ...cells.map((c) => c.shape)]);
   towns.forEach((t, i) => {
-    t.shape = final[i] ?? t.shape;
+    t.shape = final.shapes[i] ?? t.shape;
   });
   cells.forEach((c, i) => {
-    c.shape = final[towns.length + i] ?? c.shape;
+    c.shape = final.shapes[towns.length + i] ?? c.shape;
   });
+  const boundary = final.outline;
   step('flaws and topology');
 
   checkStructure(cells, JIADING_COUNTS);
@@ -63,7 +64,7 @@ function main(): void {
     'cell',
     cells.map((c) => c.shape),
   );
-  const tiling = checkTiling(cells, outline, flaws);
+  const tiling = checkTiling(cells, towns, boundary, flaws);
   step('verified');
 
   const stats = computeStats(cells, TOWNS, rng.fork('stats'));
@@ -82,7 +83,7 @@ function main(): void {
   w.geojson('boundary.geojson', [
     {
       properties: { id: district.code, name: district.name, code: district.code },
-      geometry: { type: 'Polygon', coordinates: [outline] },
+      geometry: { type: 'Polygon', coordinates: [boundary] },
     },
   ]);
   w.geojson(
@@ -181,6 +182,7 @@ function main(): void {
       flaws,
       tiling,
       repair,
+      outlineVerticesAdded: topology.report.outlineVerticesAdded,
       partners,
       projects,
       services,
@@ -194,7 +196,7 @@ function main(): void {
   console.log(
     `cells ${JIADING_COUNTS.areas}/${JIADING_COUNTS.communities}/${JIADING_COUNTS.micros}, population ${totalPeople}, ` +
       `partners ${partners.length}, projects ${projects.length}, services ${services.length}, activity ${activity.events.length} ` +
-      `(${activity.silent.length} silent micro grids), flaws ${flaws.map((f) => `${f.kind}/${f.level} ${f.areaM2} m²`).join(', ')}`,
+      `(${micros.cells.filter((c) => !activity.events.some((e) => e.cell === c.id)).length} micro grids without any), flaws ${flaws.map((f) => `${f.kind}/${f.level} ${f.areaM2} m²`).join(', ')}`,
   );
   console.log(`topology: ${JSON.stringify(topology.report)}; tiling: ${JSON.stringify(tiling)}`);
 }

@@ -19,6 +19,7 @@ export interface ReadmeInput {
   flaws: readonly Flaw[];
   tiling: GridReport;
   repair: RingRepair;
+  outlineVerticesAdded: number;
   partners: readonly Partner[];
   projects: readonly Project[];
   services: readonly Service[];
@@ -57,6 +58,10 @@ export function renderReadme(r: ReadmeInput): string {
     (l) => `${l.vertices}-vertex loop at ${l.at.join(', ')} (≈ ${n(Math.round(l.areaM2))} m²)`,
   );
   const ev = r.activity.events;
+  const active = new Set(ev.map((e) => e.cell));
+  const quiet = level('micro')
+    .map((c) => c.id)
+    .filter((id) => !active.has(id));
   return `# Jiading region pack (generated)
 
 A GridAtlas region pack (format \`gridatlas.region/1\`) for 上海市嘉定区, Jiading District: district
@@ -83,9 +88,11 @@ or town boundary data is openly licensed for Jiading, so the towns are generated
 generator reads only \`data/reference/\`, uses one seeded PRNG (mulberry32, with labelled forks so that
 each part has its own stream), no clock and no \`Math.random\`: the same seed gives byte-identical files.
 
-1. **Outline**: the reference polygon of code 310114, cleaned of quantisation artefacts that break
-   clipping: ${r.repair.duplicatesRemoved} repeated consecutive vertices, ${r.repair.spikesRemoved} zero-width spikes (A→B→A) and
-   ${loops.length ? `one pinched-off ${loops.join('; ')}` : 'no pinched loops'}. Nothing else moved.
+1. **Outline** (\`boundary.geojson\`): the reference polygon of code 310114, cleaned of quantisation
+   artefacts that break clipping: ${r.repair.duplicatesRemoved} repeated consecutive vertices, ${r.repair.spikesRemoved} zero-width spikes (A→B→A) and
+   ${loops.length ? `one pinched-off ${loops.join('; ')}` : 'no pinched loops'}. None of its other vertices moved; it
+   gained ${r.outlineVerticesAdded} vertices where cell edges meet it (each within ~0.2 m of the original edge, see 4), so that
+   the top level tiles it exactly.
 2. **Towns** (\`towns.geojson\`, the \`admin\` layer): a power diagram (weighted Voronoi) of the real
    seats, weights iterated until each town is near its real area (all within 15 %), then bent by a
    smooth one-to-one displacement field so borders meander like real ones, and clipped to the outline.
@@ -97,11 +104,11 @@ each part has its own stream), no clock and no \`Math.random\`: the same seed gi
    (never more than it has); the densest cells of a town take its residents' committees (居委会), the
    rest its villages (村委会); 北管村 (named in the article) is always kept. Micro grids per community
    follow population, so urban cells are small and rural ones large.
-4. **Topology**: every level is snapped to the 6-decimal grid as it is made; vertices on the outline are
-   moved (≤ 3 m along it) to integer points that lie on its edges; finally every ring is *noded* (a
-   vertex lying on another ring's edge is inserted there), so parents, children and neighbours carry
-   identical vertex sequences along shared edges. Rings are closed, have ≥ 4 positions, no repeated
-   positions, no self-intersections (exact integer test and turf.kinks), outer rings counter-clockwise.
+4. **Topology**: every level is snapped to the 6-decimal grid as soon as it is made (before it is split
+   further); finally every ring, the outline included, is *noded* (a vertex lying on another ring's edge
+   is inserted there), so the outline, parents, children and neighbours carry identical vertex sequences
+   along shared edges. Rings are closed, have ≥ 4 positions, no repeated positions, no self-intersections
+   (exact integer test and turf.kinks), outer rings counter-clockwise, holes clockwise.
 5. **Flaws**, then **numbers**, **partners**, **projects**, **services**, **activity** (below).
 
 ## Ids
@@ -143,9 +150,10 @@ the two cells.
 |---|---|---|---|---|---|---|
 ${flawRows.join('\n')}
 
-Everything else tiles exactly: outside the flawed parents, ${r.tiling.exactPartitions} of ${r.tiling.parents} parents are partitioned by
-their children edge for edge (identical vertices), and the largest rounding piece anywhere (flawed
-parents and the outline included) is ${r.tiling.maxNoisePieceM2.toFixed(2)} m².
+Everything else tiles exactly: ${r.tiling.exactPartitions} of the ${r.tiling.parents} parents (the boundary and every cell with children) are
+partitioned by their children edge for edge, with identical vertices; the 6 flawed ones are the rest.
+The towns tile the boundary and the area grids tile their towns the same way. Clipping the flawed
+parents with turf leaves no piece besides the flaw larger than ${r.tiling.maxNoisePieceM2.toFixed(2)} m².
 
 ## Other layers
 - **partners.geojson**: ${r.partners.length} units (${countBy(r.partners, (p) => p.kind)}); committees:
@@ -162,7 +170,7 @@ parents and the outline included) is ${r.tiling.maxNoisePieceM2.toFixed(2)} m².
   \`:00\`); \`hours\` = volunteer-hours (volunteers × duration); \`cell\` = the one micro grid containing the
   point (never a hole or the overlap). Weekends are busiest; Spring Festival (17 Feb 2026) is a lull;
   peaks: 学雷锋日 (5 Mar), 爱国卫生月 (April), 七一, flood season patrols, 重阳 (18 Oct 2026), 国际志愿者日
-  (5 Dec). **${r.activity.silent.length} micro grids have no activity at all** (${r.activity.silent.join(', ')}), for planners to find.
+  (5 Dec). **${quiet.length} micro grids have no activity at all** (${quiet.join(', ')}), for planners to find.
 
 ## Files
 | file | size |

@@ -5,13 +5,14 @@
  * separately may round differently, and a child's cut point on its parent's edge is not a vertex of the
  * parent (or of the parent's neighbour), so the rounded child pokes ~0.05 m past or short of it. Over a
  * 1 km edge that is tens of m² of fake gap or overlap. So, working in integer micro-degrees:
- *  1. round, then snap vertices within 1 unit (0.1 m) of each other to one canonical vertex;
- *  2. vertices on an edge of the fixed district outline are moved (≤ 3 m along the edge) to an integer
- *     point almost exactly on that edge, since the outline itself must stay as published;
- *  3. "node" every ring: any canonical vertex lying on one of its edges (within 3 units) is inserted,
- *     so parent, children and neighbours all carry the same vertex sequence along shared edges;
- *  4. drop duplicates and zero-width spikes, orient rings (RFC 7946: outer counter-clockwise), and check
- *     with exact integer arithmetic that no ring crosses itself.
+ *  1. round, then snap vertices within 1 unit (0.1 m) of each other to one canonical vertex (the
+ *     outline's vertices come first, so they never move);
+ *  2. "node" every ring, the district outline included: any vertex lying on one of its edges (within
+ *     3 units) is inserted there, so the outline, parents, children and neighbours all carry the same
+ *     vertex sequence along shared edges. The outline only gains vertices, each within ~0.2 m of its
+ *     edge; without them the top level could not tile it exactly;
+ *  3. drop duplicates and zero-width spikes, orient rings (RFC 7946: outer counter-clockwise), and check
+ *     with exact integer arithmetic that no ring crosses or touches itself.
  */
 import Flatbush from 'flatbush';
 import { at, type MultiPoly, type Pos, type Ring } from './geo.ts';
@@ -23,8 +24,6 @@ type IShape = IPoly[];
 const SCALE = 1e6;
 const SNAP = 1;
 const NODE_TOL = 3;
-const OUTLINE_TOL = 2.5;
-const OUTLINE_SEARCH = 30;
 
 const key = (p: Pos) => `${p[0]},${p[1]}`;
 const toInt = (p: Pos): Pos => [Math.round(p[0] * SCALE), Math.round(p[1] * SCALE)];
@@ -33,7 +32,7 @@ const cross = (a: Pos, b: Pos, c: Pos) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] 
 export interface TopologyReport {
   vertices: number;
   snapped: number;
-  outlineSnapped: number;
+  outlineVerticesAdded: number;
   inserted: number;
   spikesRemoved: number;
   ringsDropped: number;
@@ -72,53 +71,6 @@ class Canonical {
     this.map.set(k, p);
     return p;
   }
-}
-
-/** The integer point within ±OUTLINE_SEARCH units of v that lies closest to the line a→b (smallest
- * |cross|, i.e. smallest triangle a-p-b), strictly between a and b; ties go to the point nearest v. */
-function pointOnEdge(v: Pos, a: Pos, b: Pos): Pos {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  // Near a corner of the outline the neighbourhood is tight: move at most a quarter of the way there,
-  // so the edges leaving v cannot swing across the outline's next edge.
-  const room = Math.min(Math.hypot(v[0] - a[0], v[1] - a[1]), Math.hypot(v[0] - b[0], v[1] - b[1]));
-  const reach = Math.min(OUTLINE_SEARCH, Math.floor(room / 4));
-  const alongX = Math.abs(dx) >= Math.abs(dy);
-  let best: Pos = v;
-  let bestCross = Math.abs(cross(a, b, v));
-  let bestDist = 0;
-  for (let s = -reach; s <= reach; s++) {
-    let candidates: Pos[];
-    if (alongX) {
-      const x = v[0] + s;
-      const y = a[1] + ((x - a[0]) * dy) / dx;
-      candidates = [
-        [x, Math.floor(y)],
-        [x, Math.ceil(y)],
-      ];
-    } else {
-      const y = v[1] + s;
-      const x = a[0] + ((y - a[1]) * dx) / dy;
-      candidates = [
-        [Math.floor(x), y],
-        [Math.ceil(x), y],
-      ];
-    }
-    for (const p of candidates) {
-      const t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
-      if (t <= 0 || t >= 1) continue;
-      const c = Math.abs(cross(a, b, p));
-      const d = Math.hypot(p[0] - v[0], p[1] - v[1]);
-      if (d > reach + 1) continue;
-      if (c < bestCross || (c === bestCross && d < bestDist)) {
-        best = p;
-        bestCross = c;
-        bestDist = d;
-      }
-    }
-  }
-  return best;
 }
 
 function cleanRing(ring: IRing, report: TopologyReport): IRing | null {
@@ -209,80 +161,25 @@ export function ringDefect(ring: IRing): string | null {
 }
 
 /**
- * Holds the canonical vertices and the outline between calls: `fix` is applied to every level as soon
- * as it is made, before it is split further, so that an outline snap (which nudges a cut point along
- * the outline and so turns the edges leaving it by a hair) happens before the children are cut from
- * those edges; `finish` then nodes everything against everything once.
+ * Holds the canonical vertices between calls: `fix` is applied to every level as soon as it is made,
+ * before it is split further, so children are cut from exactly the shape that will be written; `finish`
+ * then nodes everything (outline included) against everything once.
  */
 export class Topology {
   readonly report: TopologyReport = {
     vertices: 0,
     snapped: 0,
-    outlineSnapped: 0,
+    outlineVerticesAdded: 0,
     inserted: 0,
     spikesRemoved: 0,
     ringsDropped: 0,
   };
   private canon = new Canonical();
-  private outlineInt: Pos[];
-  private outlineKeys: Set<string>;
-  private edgeIndex: Flatbush;
-  private moved = new Map<string, Pos>();
-  private checked = new Set<string>();
+  private outlineInt: IRing;
 
   constructor(outline: Ring) {
     this.outlineInt = outline.map(toInt);
     for (const p of this.outlineInt) this.canon.add(p);
-    this.outlineKeys = new Set(this.outlineInt.map(key));
-    this.edgeIndex = new Flatbush(this.outlineInt.length - 1);
-    for (let i = 0; i + 1 < this.outlineInt.length; i++) {
-      const a = at(this.outlineInt, i);
-      const b = at(this.outlineInt, i + 1);
-      this.edgeIndex.add(
-        Math.min(a[0], b[0]),
-        Math.min(a[1], b[1]),
-        Math.max(a[0], b[0]),
-        Math.max(a[1], b[1]),
-      );
-    }
-    this.edgeIndex.finish();
-  }
-
-  /** Where a vertex on an outline edge goes (itself when it is not on one). */
-  private onOutline(v: Pos): Pos {
-    const k = key(v);
-    const known = this.moved.get(k);
-    if (known) return known;
-    if (this.checked.has(k) || this.outlineKeys.has(k)) return v;
-    this.checked.add(k);
-    let bestEdge = -1;
-    let bestDist = OUTLINE_TOL;
-    for (const e of this.edgeIndex.search(
-      v[0] - OUTLINE_TOL,
-      v[1] - OUTLINE_TOL,
-      v[0] + OUTLINE_TOL,
-      v[1] + OUTLINE_TOL,
-    )) {
-      const a = at(this.outlineInt, e);
-      const b = at(this.outlineInt, e + 1);
-      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-      const t = ((v[0] - a[0]) * (b[0] - a[0]) + (v[1] - a[1]) * (b[1] - a[1])) / (len * len);
-      if (t * len <= 1 || (1 - t) * len <= 1) continue;
-      const dist = Math.abs(cross(a, b, v)) / len;
-      if (dist <= bestDist) {
-        bestDist = dist;
-        bestEdge = e;
-      }
-    }
-    if (bestEdge < 0) return v;
-    const p = pointOnEdge(v, at(this.outlineInt, bestEdge), at(this.outlineInt, bestEdge + 1));
-    if (p !== v) {
-      // Later vertices rounding to p itself must stay there, not be moved again.
-      this.moved.set(k, p);
-      this.checked.add(key(p));
-      this.report.outlineSnapped++;
-    }
-    return p;
   }
 
   private clean(list: IShape[]): IShape[] {
@@ -304,19 +201,23 @@ export class Topology {
   /** Rounds and snaps new shapes; returns them in degrees, holding exact 6-decimal values. */
   fix(shapes: readonly MultiPoly[]): MultiPoly[] {
     const ints: IShape[] = shapes.map((shape) =>
-      shape.map((poly) => poly.map((ring) => ring.map((p) => this.onOutline(this.canon.add(toInt(p)))))),
+      shape.map((poly) => poly.map((ring) => ring.map((p) => this.canon.add(toInt(p))))),
     );
     this.report.snapped = this.canon.snapped;
     return this.clean(ints).map(toDegrees);
   }
 
-  /** Nodes all shapes against each other's vertices and the outline, orients and validates them. */
-  finish(shapes: readonly MultiPoly[]): MultiPoly[] {
-    let current: IShape[] = this.clean(
-      shapes.map((shape) => shape.map((poly) => poly.map((ring) => ring.map(toInt)))),
-    );
+  /**
+   * Nodes all shapes and the outline against each other's vertices, orients and validates them.
+   * Returns the shapes and the noded outline (its own vertices unchanged, counter-clockwise).
+   */
+  finish(shapes: readonly MultiPoly[]): { shapes: MultiPoly[]; outline: Ring } {
+    const outlineShape: IShape = [[this.outlineInt]];
+    let current: IShape[] = [
+      ...this.clean([outlineShape]),
+      ...this.clean(shapes.map((shape) => shape.map((poly) => poly.map((ring) => ring.map(toInt))))),
+    ];
     const vertexMap = new Map<string, Pos>();
-    for (const p of this.outlineInt) vertexMap.set(key(p), p);
     for (const shape of current)
       for (const poly of shape) for (const ring of poly) for (const p of ring) vertexMap.set(key(p), p);
     const vertices = [...vertexMap.values()];
@@ -354,7 +255,11 @@ export class Topology {
     if (problems.length > 0) {
       throw new Error(`topology: ${problems.length} invalid rings: ${problems.slice(0, 5).join('; ')}`);
     }
-    return result.map(toDegrees);
+    const [outline, ...rest] = result.map(toDegrees);
+    const outlineRing = outline?.[0]?.[0];
+    if (!outlineRing || outline.length !== 1) throw new Error('topology: the outline fell apart');
+    this.report.outlineVerticesAdded = outlineRing.length - this.outlineInt.length;
+    return { shapes: rest, outline: outlineRing };
   }
 }
 

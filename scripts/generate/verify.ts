@@ -3,13 +3,15 @@
  * (rounded) geometry. Two independent methods:
  *  - topology: outside the flawed parents, the children's edges that are not shared between two children
  *    must be exactly the parent's edges (same vertices, same direction), i.e. a perfect partition;
+ *    The boundary (noded outline) is the parent of the area grids; the towns must tile it too.
  *  - area: turf.area bookkeeping per parent, and turf clipping (difference / intersect) for the flawed
- *    parents and the outline, where every piece other than the flaw must stay under NOISE_LIMIT_M2.
+ *    parents, where every piece other than the flaw must stay under NOISE_LIMIT_M2.
  */
 import { kinks, polygon } from '@turf/turf';
 import type { Flaw } from './flaws.ts';
 import { areaM2, at, clipDifference, clipIntersect, type MultiPoly, type Ring } from './geo.ts';
 import type { Cell, GridCounts } from './grids.ts';
+import type { Town } from './towns.ts';
 
 export const NOISE_LIMIT_M2 = 10;
 
@@ -17,8 +19,8 @@ export interface GridReport {
   parents: number;
   exactPartitions: number;
   maxBookkeepingM2: number;
+  /** Largest stray piece (gap, overlap or outside) found by clipping the flawed parents. */
   maxNoisePieceM2: number;
-  outlineNoiseM2: number;
 }
 
 const LEVELS = ['area', 'community', 'micro'] as const;
@@ -98,8 +100,20 @@ export function checkRings(label: string, shapes: readonly MultiPoly[]): void {
   });
 }
 
+/** True when the children's unshared edges are exactly the parent's edges (a perfect partition). */
+function partitions(parent: MultiPoly, kids: readonly MultiPoly[]): boolean {
+  const outer = outerEdges(kids);
+  const own = new Set(directedEdges([parent]).keys());
+  return outer.size === own.size && [...own].every((e) => outer.has(e));
+}
+
 /** Measures the flaws (fills areaM2) and checks that nothing else is wrong with the tiling. */
-export function checkTiling(cells: readonly Cell[], outline: Ring, flaws: Flaw[]): GridReport {
+export function checkTiling(
+  cells: readonly Cell[],
+  towns: readonly Town[],
+  outline: Ring,
+  flaws: Flaw[],
+): GridReport {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const shapeOf = (id: string) => {
     const c = byId.get(id);
@@ -111,25 +125,54 @@ export function checkTiling(cells: readonly Cell[], outline: Ring, flaws: Flaw[]
     exactPartitions: 0,
     maxBookkeepingM2: 0,
     maxNoisePieceM2: 0,
-    outlineNoiseM2: 0,
   };
   const flawed = new Map(flaws.map((f) => [f.parent ?? '', f]));
+  const boundary: MultiPoly = [[outline]];
 
-  for (const parent of cells.filter((c) => c.children.length > 0)) {
+  // The towns tile the outline, and the area grids of each town tile it (except where the notch is).
+  if (
+    !partitions(
+      boundary,
+      towns.map((t) => t.shape),
+    )
+  )
+    throw new Error('verify: the towns do not tile the outline exactly');
+  const notch = flawed.get('');
+  for (const town of towns) {
+    const areas = cells.filter((c) => c.level === 'area' && c.town === town.fact.code);
+    const hasNotch = areas.some((a) => notch?.ids.includes(a.id));
+    if (
+      !hasNotch &&
+      !partitions(
+        town.shape,
+        areas.map((a) => a.shape),
+      )
+    ) {
+      throw new Error(`verify: the area grids of ${town.fact.name} do not tile it exactly`);
+    }
+  }
+
+  const groups: { id: string; shape: MultiPoly; kids: MultiPoly[] }[] = [
+    { id: '', shape: boundary, kids: cells.filter((c) => c.level === 'area').map((c) => c.shape) },
+    ...cells
+      .filter((c) => c.children.length > 0)
+      .map((c) => ({ id: c.id, shape: c.shape, kids: c.children.map(shapeOf) })),
+  ];
+  for (const { id, shape, kids } of groups) {
     report.parents++;
-    const kids = parent.children.map(shapeOf);
-    const flaw = flawed.get(parent.id);
-    const bookkeeping = areaM2(parent.shape) - kids.reduce((s, k) => s + areaM2(k), 0);
+    const flaw = flawed.get(id);
     if (!flaw) {
-      const outer = outerEdges(kids);
-      const own = new Set(directedEdges([parent.shape]).keys());
-      const exact = outer.size === own.size && [...own].every((e) => outer.has(e));
-      if (!exact) throw new Error(`verify: the children of ${parent.id} do not partition it exactly`);
+      if (!partitions(shape, kids))
+        throw new Error(`verify: the children of ${id || 'the boundary'} do not tile it exactly`);
       report.exactPartitions++;
+      const bookkeeping = areaM2(shape) - kids.reduce((s, k) => s + areaM2(k), 0);
       report.maxBookkeepingM2 = Math.max(report.maxBookkeepingM2, Math.abs(bookkeeping));
       continue;
     }
-    const gap = pieces(clipDifference(parent.shape, kids.flat()));
+    // Flawed: measure with turf clipping; every piece but the flaw must be rounding noise.
+    const gap = pieces(clipDifference(shape, kids.flat()));
+    const outside = pieces(clipDifference(kids.flat(), shape));
+    report.maxNoisePieceM2 = Math.max(report.maxNoisePieceM2, outside[0] ?? 0);
     if (flaw.kind === 'gap') {
       flaw.areaM2 = Math.round(gap[0] ?? 0);
       report.maxNoisePieceM2 = Math.max(report.maxNoisePieceM2, gap[1] ?? 0);
@@ -141,17 +184,11 @@ export function checkTiling(cells: readonly Cell[], outline: Ring, flaws: Flaw[]
       report.maxNoisePieceM2 = Math.max(report.maxNoisePieceM2, both[1] ?? 0);
     }
   }
-  // The top level against the published outline (whose edges carry T-junctions, so areas only).
-  const top = cells.filter((c) => c.level === 'area').map((c) => c.shape);
-  const uncovered = pieces(clipDifference([[outline]], top.flat() as MultiPoly));
-  const notch = flawed.get('');
-  if (notch) notch.areaM2 = Math.round(uncovered[0] ?? 0);
-  const outside = pieces(clipDifference(top.flat() as MultiPoly, [[outline]]));
-  report.outlineNoiseM2 = Math.max(uncovered[notch ? 1 : 0] ?? 0, outside[0] ?? 0);
-  report.maxNoisePieceM2 = Math.max(report.maxNoisePieceM2, report.outlineNoiseM2);
-  if (report.maxNoisePieceM2 > NOISE_LIMIT_M2)
+  if (report.maxNoisePieceM2 > NOISE_LIMIT_M2) {
     throw new Error(`verify: a rounding piece of ${report.maxNoisePieceM2} m²`);
-  for (const f of flaws)
+  }
+  for (const f of flaws) {
     if (f.areaM2 < 2000) throw new Error(`verify: flaw on ${f.parent} measures only ${f.areaM2} m²`);
+  }
   return report;
 }
