@@ -1,6 +1,7 @@
 /** The pack's README.md, written by the generator so that counts, sizes and flaw areas never go stale. */
 import type { ActivityResult } from './activity.ts';
 import type { Flaw } from './flaws.ts';
+import { areaM2, centroidOf, distKm } from './geo.ts';
 import type { Cell } from './grids.ts';
 import type { Partner } from './partners.ts';
 import type { Project } from './projects.ts';
@@ -42,7 +43,8 @@ export function renderReadme(r: ReadmeInput): string {
   const townRows = r.towns.map((t) => {
     const mine = (l: string) => r.cells.filter((c) => c.level === l && c.town === t.fact.code);
     const people = mine('area').reduce((s, c) => s + pop(c.id), 0);
-    return `| ${t.fact.code} | ${t.fact.name} | ${t.fact.nameEn} | ${mine('area').length} | ${mine('community').length} | ${mine('micro').length} | ${n(people)} |`;
+    const km2 = areaM2(t.shape) / 1e6;
+    return `| ${t.fact.code} | ${t.fact.name} | ${t.fact.nameEn} | ${km2.toFixed(1)} (${t.fact.areaKm2}) | ${mine('area').length} | ${mine('community').length} | ${mine('micro').length} | ${n(people)} |`;
   });
   const micros = level('micro')
     .map((c) => pop(c.id))
@@ -57,6 +59,11 @@ export function renderReadme(r: ReadmeInput): string {
   const loops = r.repair.loopsRemoved.map(
     (l) => `${l.vertices}-vertex loop at ${l.at.join(', ')} (≈ ${n(Math.round(l.areaM2))} m²)`,
   );
+  const unserved = level('micro').filter((c) => {
+    const centre = centroidOf(c.shape);
+    return !r.services.some((sv) => distKm(centre, sv.pos) <= 1);
+  });
+  const unservedPeople = unserved.reduce((s, c) => s + pop(c.id), 0);
   const ev = r.activity.events;
   const active = new Set(ev.map((e) => e.cell));
   const quiet = level('micro')
@@ -84,7 +91,8 @@ or town boundary data is openly licensed for Jiading, so the towns are generated
 
 ## How it was made
 \`npm run data:generate\` (= \`tsx scripts/generate/jiading.ts\`), seed **${r.seed}**. Options:
-\`--seed <int>\` and \`--out <dir>\` (write elsewhere, e.g. to compare with the committed files). The
+\`--seed <int>\` and \`--out <dir>\` (write elsewhere; e.g. \`npm run data:generate -- --out /tmp/x/jiading\` then
+\`diff -r /tmp/x/jiading data/regions/jiading\` shows nothing). The
 generator reads only \`data/reference/\`, uses one seeded PRNG (mulberry32, with labelled forks so that
 each part has its own stream), no clock and no \`Math.random\`: the same seed gives byte-identical files.
 
@@ -133,10 +141,10 @@ at least 120 residents. **Community and area figures are exact sums of their chi
 households, partyMembers). Households ≈ population / 2.2–2.7, party members 3–7 %.
 Total ${n(total)}; micro grids: min ${n(q(0))}, median ${n(q(0.5))}, 90th percentile ${n(q(0.9))}, max ${n(q(0.999999))}.
 
-| town id | town | English | area grids | community grids | micro grids | population |
-|---|---|---|---|---|---|---|
+| town id | town | English | km² (real) | area grids | community grids | micro grids | population |
+|---|---|---|---|---|---|---|---|
 ${townRows.join('\n')}
-| | **total** | | **${level('area').length}** | **${level('community').length}** | **${level('micro').length}** | **${n(total)}** |
+| | **total** | | | **${level('area').length}** | **${level('community').length}** | **${level('micro').length}** | **${n(total)}** |
 
 ## Deliberate flaws
 Machine-readable in \`flaws.json\`. Each produces exactly one validator finding: a gap of level L removes a
@@ -164,7 +172,8 @@ parents with turf leaves no piece besides the flaw larger than ${r.tiling.maxNoi
   statuses are as of 2026-10-31 (done ⇒ due by then and 100 %, delayed ⇒ overdue, planned ⇒ not started
   and 0 %). \`cells\` = the micro grids the footprint touches (turf.booleanIntersects).
 - **services.geojson**: ${r.services.length} points (${countBy(r.services, (s) => s.kind)}), each town's centres at its
-  seat and stations drawn towards populous urban communities, so some villages are beyond 1 km.
+  seat and stations drawn towards populous urban communities, so some villages are beyond reach:
+  ${unserved.length} micro grids (${((100 * unserved.length) / micros.length).toFixed(0)} %, ${n(unservedPeople)} residents) have no service point within 1 km of their centre.
 - **activity.geojson**: ${n(ev.length)} events, ${ev[0]?.time.slice(0, 10)} … ${ev[ev.length - 1]?.time.slice(0, 10)}, kinds
   ${countBy(ev, (e) => e.kind)}. \`time\` is local time with offset, minute precision (seconds always
   \`:00\`); \`hours\` = volunteer-hours (volunteers × duration); \`cell\` = the one micro grid containing the

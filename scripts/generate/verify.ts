@@ -9,7 +9,7 @@
  */
 import { kinks, polygon } from '@turf/turf';
 import type { Flaw } from './flaws.ts';
-import { areaM2, at, clipDifference, clipIntersect, type MultiPoly, type Ring } from './geo.ts';
+import { areaM2, at, clipDifference, clipIntersect, type MultiPoly, pointInShape, type Ring } from './geo.ts';
 import type { Cell, GridCounts } from './grids.ts';
 import type { Town } from './towns.ts';
 
@@ -129,6 +129,14 @@ export function checkTiling(
   const flawed = new Map(flaws.map((f) => [f.parent ?? '', f]));
   const boundary: MultiPoly = [[outline]];
 
+  for (const town of towns) {
+    const ratio = areaM2(town.shape) / 1e6 / town.fact.areaKm2;
+    if (Math.abs(ratio - 1) > 0.15)
+      throw new Error(`verify: ${town.fact.name} is ${ratio.toFixed(2)}× its real area`);
+    if (town.shape.length !== 1 || !pointInShape(town.fact.seat, town.shape)) {
+      throw new Error(`verify: ${town.fact.name} is not one shape around its seat`);
+    }
+  }
   // The towns tile the outline, and the area grids of each town tile it (except where the notch is).
   if (
     !partitions(
