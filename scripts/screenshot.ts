@@ -1,5 +1,5 @@
 /**
- * npm run screenshot -- <url> <out.png> [--width 1600 --height 1000]
+ * npm run screenshot -- <url> <out.png> [--width 1600 --height 1000] [--center lon,lat --zoom z]
  * Opens the app in headless Chromium, waits for the map to be idle and saves a PNG (used for the README).
  */
 import { parseArgs } from 'node:util';
@@ -8,11 +8,16 @@ import { launchChromium } from '../test/browser/chromium.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { width: { type: 'string', default: '1600' }, height: { type: 'string', default: '1000' } },
+  options: {
+    width: { type: 'string', default: '1600' },
+    height: { type: 'string', default: '1000' },
+    center: { type: 'string' },
+    zoom: { type: 'string' },
+  },
 });
 const [url, out] = positionals;
 if (!url || !out) {
-  console.error('usage: npm run screenshot -- <url> <out.png> [--width W --height H]');
+  console.error('usage: npm run screenshot -- <url> <out.png> [--width W --height H] [--center lon,lat --zoom z]');
   process.exit(2);
 }
 const browser = await launchChromium();
@@ -25,6 +30,18 @@ try {
   await driver.page.waitForSelector('[data-testid="map"][data-idle="true"], [role="alert"]', {
     timeout: 60_000,
   });
+  if (values.center || values.zoom) {
+    const center = values.center?.split(',').map(Number);
+    await driver.page.evaluate(
+      ({ center, zoom }) => {
+        type MapHandle = { jumpTo: (o: object) => void; getCenter: () => unknown; getZoom: () => number };
+        const map = (window as unknown as { __gridatlasMap: MapHandle }).__gridatlasMap;
+        map.jumpTo({ center: center ?? map.getCenter(), zoom: zoom ?? map.getZoom() });
+      },
+      { center, zoom: values.zoom === undefined ? undefined : Number(values.zoom) },
+    );
+    await driver.waitForMapIdle();
+  }
   await driver.screenshot(out);
   for (const e of [...driver.log.consoleErrors, ...driver.log.pageErrors]) console.error(`page error: ${e}`);
   console.log(`saved ${out}`);

@@ -66,10 +66,16 @@ export const projectProps = z
 
 export const serviceProps = z.object({ id, name: z.string().min(1), kind: z.string().min(1) }).loose();
 
+/** ISO 8601 date-time with an offset or Z; seconds optional (many exports stop at minutes). */
+const isoDateTimeWithOffset = z.union(
+  [z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })],
+  { error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-05-01T09:30+08:00' },
+);
+
 export const activityProps = z
   .object({
     id,
-    time: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' }),
+    time: isoDateTimeWithOffset,
     kind: z.string().min(1),
     volunteers: z.number().int('must be an integer').min(1, 'must be ≥ 1'),
     hours: z.number().min(0, 'must be ≥ 0'),

@@ -43,16 +43,31 @@ describe('the app on the embedded default pack', () => {
     }
   });
 
-  it('renders the grid layers (features are queryable on the map)', async () => {
-    const rendered = await app.page.evaluate(() => {
-      const map = (
-        window as unknown as {
-          __gridatlasMap: { queryRenderedFeatures: (o: object) => { source: string }[] };
+  it('renders the grid layers, finer levels only once zoomed in', async () => {
+    const renderedLevels = () =>
+      app.page.evaluate(() => {
+        type Rendered = { source: string; properties: { level?: string } };
+        const map = (window as unknown as { __gridatlasMap: { queryRenderedFeatures: () => Rendered[] } })
+          .__gridatlasMap;
+        const counts: Record<string, number> = {};
+        for (const f of map.queryRenderedFeatures()) {
+          if (f.source === 'ga-grid' && f.properties.level)
+            counts[f.properties.level] = (counts[f.properties.level] ?? 0) + 1;
         }
+        return counts;
+      });
+    const district = await renderedLevels();
+    expect(district.area ?? 0).toBeGreaterThan(40);
+    expect(district.micro ?? 0).toBe(0);
+    await app.page.evaluate(() => {
+      const map = (
+        window as unknown as { __gridatlasMap: { getCenter: () => unknown; jumpTo: (o: object) => void } }
       ).__gridatlasMap;
-      return map.queryRenderedFeatures({}).filter((f) => f.source === 'grid').length;
+      map.jumpTo({ center: map.getCenter(), zoom: 14.5 });
     });
-    expect(rendered).toBeGreaterThan(10);
+    await app.waitForMapIdle();
+    const street = await renderedLevels();
+    expect(street.micro ?? 0).toBeGreaterThan(5);
   });
 
   it('makes no request to any host but its own, and logs no errors', () => {
