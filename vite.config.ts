@@ -1,14 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { regionPacks } from './scripts/vite-region-packs.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder of an intranet server.
   base: './',
   plugins: [
     react(),
-    // The embedded region packs are served (dev) and shipped (build) under regions/, as data files.
-    viteStaticCopy({ targets: [{ src: 'data/regions/**/*', dest: 'regions', rename: { stripBase: 2 } }] }),
+    regionPacks(),
   ],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -18,7 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
     || { echo "apt-get could not install ${missing[*]}." >&2; exit 1; }
 fi
-[ -d node_modules ] || npm ci
+[ -d node_modules ] || npm install --no-audit --no-fund
 
 failed=0
 echo "== typecheck"; node_modules/.bin/tsc -p tsconfig.json --noEmit || failed=1
