@@ -5,10 +5,7 @@ import { regionPacks } from './scripts/vite-region-packs.ts';
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder of an intranet server.
   base: './',
-  plugins: [
-    react(),
-    regionPacks(),
-  ],
+  plugins: [react(), regionPacks()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

@@ -17,7 +17,9 @@ const { values, positionals } = parseArgs({
 });
 const [url, out] = positionals;
 if (!url || !out) {
-  console.error('usage: npm run screenshot -- <url> <out.png> [--width W --height H] [--center lon,lat --zoom z]');
+  console.error(
+    'usage: npm run screenshot -- <url> <out.png> [--width W --height H] [--center lon,lat --zoom z]',
+  );
   process.exit(2);
 }
 const browser = await launchChromium();
