@@ -3,19 +3,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/app.css';
+import { syncStoreWithHistory } from './state/history-sync.ts';
 import { createAppStore } from './state/store.ts';
 import { StoreProvider } from './state/store-context.tsx';
-import { parseUrlState, serialiseUrlState } from './state/url.ts';
+import { parseUrlState } from './state/url.ts';
 
 const initial = parseUrlState(location.search);
-const store = createAppStore({ lang: initial.lang, regionId: initial.region });
-
-// Store → URL: the address bar always reproduces what is on screen.
-store.subscribe((state) => {
-  const search = serialiseUrlState({ region: state.regionId, lang: state.lang }, location.search);
-  if (search !== location.search)
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+const store = createAppStore({
+  lang: initial.lang,
+  regionId: initial.region,
+  focus: initial.focus,
+  view: initial.view,
+  viewOrigin: 'url',
+  window: initial.window,
+  layers: initial.layers,
 });
+syncStoreWithHistory(store);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 const root = document.getElementById('root');

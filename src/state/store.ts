@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../data/localized.ts';
+import type { DayWindow, Focus, MapView } from './url.ts';
 
 interface LanguageSlice {
   lang: Lang;
@@ -12,20 +13,66 @@ interface RegionSlice {
   setRegion: (regionId: string | null) => void;
 }
 
-export type AppState = LanguageSlice & RegionSlice;
+/** Where the user is in the grid tree. Each `focusOn` is one step in the browser history. */
+interface FocusSlice {
+  focus: Focus | null;
+  focusOn: (focus: Focus | null) => void;
+}
 
-const languageSlice: StateCreator<AppState, [], [], LanguageSlice> = (set) => ({
-  lang: 'zh',
-  setLang: (lang) => set({ lang }),
-});
+/**
+ * The map view, tagged with who set it: the map reports its own moves ('map'); anything else
+ * ('app', 'url') is a request the map must follow. The tag stops map and store from ping-ponging.
+ */
+interface ViewSlice {
+  view: MapView | null;
+  viewOrigin: 'map' | 'app' | 'url';
+  setView: (view: MapView | null, origin: 'map' | 'app' | 'url') => void;
+}
 
-const regionSlice: StateCreator<AppState, [], [], RegionSlice> = (set) => ({
+interface WindowSlice {
+  /** The activity time window; null means the default (the latest 12 weeks of the pack's data). */
+  window: DayWindow | null;
+  setWindow: (window: DayWindow | null) => void;
+}
+
+interface LayersSlice {
+  /** Overlay layer ids switched on; null means the defaults. */
+  layers: string[] | null;
+  setLayers: (layers: string[] | null) => void;
+}
+
+export type AppState = LanguageSlice & RegionSlice & FocusSlice & ViewSlice & WindowSlice & LayersSlice;
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
+// A new region starts at its district view: a cell id of another region means nothing there.
+const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
-  setRegion: (regionId) => set({ regionId }),
+  setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app' }),
 });
+const focusSlice: Slice<FocusSlice> = (set) => ({ focus: null, focusOn: (focus) => set({ focus }) });
+const viewSlice: Slice<ViewSlice> = (set) => ({
+  view: null,
+  viewOrigin: 'app',
+  setView: (view, viewOrigin) => set({ view, viewOrigin }),
+});
+const windowSlice: Slice<WindowSlice> = (set) => ({ window: null, setWindow: (window) => set({ window }) });
+const layersSlice: Slice<LayersSlice> = (set) => ({ layers: null, setLayers: (layers) => set({ layers }) });
+
+export type InitialState = Partial<
+  Pick<AppState, 'lang' | 'regionId' | 'focus' | 'view' | 'window' | 'layers' | 'viewOrigin'>
+>;
 
 /** One store per app instance (and per test), built from small slices. */
-export const createAppStore = (initial: Partial<Pick<AppState, 'lang' | 'regionId'>> = {}) =>
-  createStore<AppState>()((...a) => ({ ...languageSlice(...a), ...regionSlice(...a), ...initial }));
+export const createAppStore = (initial: InitialState = {}) =>
+  createStore<AppState>()((...a) => ({
+    ...languageSlice(...a),
+    ...regionSlice(...a),
+    ...focusSlice(...a),
+    ...viewSlice(...a),
+    ...windowSlice(...a),
+    ...layersSlice(...a),
+    ...initial,
+  }));
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,31 +1,115 @@
 import type { Lang } from '../data/localized.ts';
 
+/** What is in focus: one grid cell, or one street/town (an admin unit, not part of the grid tree). */
+export type Focus = { kind: 'cell'; id: string } | { kind: 'town'; id: string };
+
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+/** A closed range of calendar days, ISO `YYYY-MM-DD`. */
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
 /** What the address bar holds. Pure parse/serialise so that bad input is tested without a browser. */
 export interface UrlState {
   region: string | null;
   lang: Lang;
+  focus: Focus | null;
+  view: MapView | null;
+  /** Layer ids switched on; null means the defaults. */
+  layers: string[] | null;
+  window: DayWindow | null;
 }
 
+export const EMPTY_URL_STATE: UrlState = {
+  region: null,
+  lang: 'zh',
+  focus: null,
+  view: null,
+  layers: null,
+  window: null,
+};
+
 const REGION_ID = /^[a-z0-9-]{1,64}$/;
+/** Feature ids are free text in the pack format; refuse only what no sane id contains. */
+const FEATURE_ID = /^[^\u0000-\u001f<>"'`]{1,128}$/;
+const LAYER_ID = /^[a-z0-9_-]{1,32}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseView(text: string | null): MapView | null {
+  if (!text) return null;
+  const parts = text.split(',');
+  if (parts.length !== 3) return null;
+  const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
+  const ok =
+    Number.isFinite(lon) &&
+    Number.isFinite(lat) &&
+    Number.isFinite(zoom) &&
+    Math.abs(lon) <= 180 &&
+    Math.abs(lat) <= 85 &&
+    zoom >= 0 &&
+    zoom <= 24;
+  return ok ? { lon, lat, zoom } : null;
+}
+
+function isRealDay(text: string): boolean {
+  if (!DAY.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function parseWindow(from: string | null, to: string | null): DayWindow | null {
+  if (!from || !to || !isRealDay(from) || !isRealDay(to) || from > to) return null;
+  return { from, to };
+}
+
+function parseFocus(params: URLSearchParams): Focus | null {
+  const cell = params.get('cell');
+  if (cell !== null && FEATURE_ID.test(cell)) return { kind: 'cell', id: cell };
+  const town = params.get('town');
+  if (town !== null && FEATURE_ID.test(town)) return { kind: 'town', id: town };
+  return null;
+}
 
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const region = params.get('region');
-  const lang = params.get('lang');
+  const layers = params.get('layers');
   return {
-    // An id that could never name a pack is dropped here rather than requested from the server.
+    // A value that could never be valid is dropped here rather than passed on (or requested).
     region: region !== null && REGION_ID.test(region) ? region : null,
-    lang: lang === 'en' ? 'en' : 'zh',
+    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    focus: parseFocus(params),
+    view: parseView(params.get('v')),
+    layers: layers === null ? null : layers.split(',').filter((l) => LAYER_ID.test(l)),
+    window: parseWindow(params.get('from'), params.get('to')),
   };
 }
 
-/** Writes the state into `search`, keeping parameters this module does not own. */
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+const OWN_KEYS = ['region', 'cell', 'town', 'v', 'layers', 'from', 'to', 'lang'];
+
+/** Writes the state into `search`, keeping parameters this module does not own, in a stable order. */
 export function serialiseUrlState(state: UrlState, search = ''): string {
   const params = new URLSearchParams(search);
+  for (const key of OWN_KEYS) params.delete(key);
   if (state.region) params.set('region', state.region);
-  else params.delete('region');
-  if (state.lang === 'zh') params.delete('lang');
-  else params.set('lang', state.lang);
-  const text = params.toString();
+  if (state.focus) params.set(state.focus.kind, state.focus.id);
+  if (state.view) {
+    // ~1 m and 1/100 zoom: enough to reproduce the view, short enough to read.
+    params.set('v', `${round(state.view.lon, 5)},${round(state.view.lat, 5)},${round(state.view.zoom, 2)}`);
+  }
+  if (state.layers) params.set('layers', state.layers.join(','));
+  if (state.window) {
+    params.set('from', state.window.from);
+    params.set('to', state.window.to);
+  }
+  if (state.lang !== 'zh') params.set('lang', state.lang);
+  const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

@@ -1,29 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlState, serialiseUrlState } from '../../src/state/url.ts';
+import { EMPTY_URL_STATE, parseUrlState, serialiseUrlState, type UrlState } from '../../src/state/url.ts';
 
 describe('URL state', () => {
-  it('parses region and language', () => {
-    expect(parseUrlState('?region=jiading&lang=en')).toEqual({ region: 'jiading', lang: 'en' });
-    expect(parseUrlState('')).toEqual({ region: null, lang: 'zh' });
+  it('parses everything it owns', () => {
+    expect(
+      parseUrlState(
+        '?region=jiading&cell=M0001&v=121.25,31.38,12.5&layers=partners,projects&from=2026-01-01&to=2026-03-31&lang=en',
+      ),
+    ).toEqual({
+      region: 'jiading',
+      lang: 'en',
+      focus: { kind: 'cell', id: 'M0001' },
+      view: { lon: 121.25, lat: 31.38, zoom: 12.5 },
+      layers: ['partners', 'projects'],
+      window: { from: '2026-01-01', to: '2026-03-31' },
+    });
+    expect(parseUrlState('')).toEqual(EMPTY_URL_STATE);
+    expect(parseUrlState('?town=310114001').focus).toEqual({ kind: 'town', id: '310114001' });
+  });
+
+  it('a cell wins over a town when both are given', () => {
+    expect(parseUrlState('?town=310114001&cell=C001').focus).toEqual({ kind: 'cell', id: 'C001' });
   });
 
   it('drops values that could never be valid instead of passing them on', () => {
-    expect(parseUrlState('?region=../../etc&lang=fr')).toEqual({ region: null, lang: 'zh' });
-    expect(parseUrlState('?region=%3Cscript%3E')).toEqual({ region: null, lang: 'zh' });
+    expect(parseUrlState('?region=../../etc&lang=fr')).toEqual(EMPTY_URL_STATE);
+    expect(parseUrlState('?region=%3Cscript%3E').region).toBeNull();
     expect(parseUrlState(`?region=${'a'.repeat(65)}`).region).toBeNull();
-    expect(parseUrlState('?region=&lang=')).toEqual({ region: null, lang: 'zh' });
+    expect(parseUrlState('?cell=%3Cimg%20src%3Dx%3E').focus).toBeNull();
+    expect(parseUrlState(`?cell=${'x'.repeat(129)}`).focus).toBeNull();
+    expect(parseUrlState('?cell=').focus).toBeNull();
+    for (const v of ['1,2', '200,31,10', '121,89,10', '121,31,30', 'a,b,c', '121,31,-1', '']) {
+      expect(parseUrlState(`?v=${v}`).view, v).toBeNull();
+    }
+    expect(parseUrlState('?from=2026-02-30&to=2026-03-01').window).toBeNull();
+    expect(parseUrlState('?from=2026-03-02&to=2026-03-01').window).toBeNull();
+    expect(parseUrlState('?from=2026-03-01').window).toBeNull();
+    expect(parseUrlState('?layers=partners,<b>,projects').layers).toEqual(['partners', 'projects']);
+  });
+
+  it('keeps Chinese and other free-text feature ids', () => {
+    expect(parseUrlState(`?cell=${encodeURIComponent('北管村')}`).focus).toEqual({
+      kind: 'cell',
+      id: '北管村',
+    });
   });
 
   it('serialises only what differs from the defaults and keeps foreign parameters', () => {
-    expect(serialiseUrlState({ region: null, lang: 'zh' })).toBe('');
-    expect(serialiseUrlState({ region: 'putuo', lang: 'en' }, '?mode=wall')).toBe(
+    expect(serialiseUrlState(EMPTY_URL_STATE)).toBe('');
+    expect(serialiseUrlState({ ...EMPTY_URL_STATE, region: 'putuo', lang: 'en' }, '?mode=wall')).toBe(
       '?mode=wall&region=putuo&lang=en',
     );
-    expect(serialiseUrlState({ region: null, lang: 'zh' }, '?region=x&lang=en&mode=wall')).toBe('?mode=wall');
+    expect(serialiseUrlState(EMPTY_URL_STATE, '?region=x&lang=en&cell=M1&mode=wall')).toBe('?mode=wall');
+    expect(
+      serialiseUrlState({
+        ...EMPTY_URL_STATE,
+        view: { lon: 121.123456789, lat: 31.987654321, zoom: 12.3456 },
+      }),
+    ).toBe('?v=121.12346,31.98765,12.35');
   });
 
   it('round-trips', () => {
-    const state = { region: 'jiading', lang: 'en' } as const;
+    const state: UrlState = {
+      region: 'jiading',
+      lang: 'en',
+      focus: { kind: 'town', id: '310114001' },
+      view: { lon: 121.25, lat: 31.38, zoom: 12.5 },
+      layers: ['activity'],
+      window: { from: '2026-01-01', to: '2026-01-31' },
+    };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });
 });

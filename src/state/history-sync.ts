@@ -1,0 +1,56 @@
+import type { AppState, AppStore } from './store.ts';
+import { parseUrlState, serialiseUrlState, type UrlState } from './url.ts';
+
+function urlStateOf(s: AppState): UrlState {
+  return {
+    region: s.regionId,
+    lang: s.lang,
+    focus: s.focus,
+    view: s.view,
+    layers: s.layers,
+    window: s.window,
+  };
+}
+
+const sameFocus = (a: AppState['focus'], b: AppState['focus']) => a?.kind === b?.kind && a?.id === b?.id;
+
+/**
+ * Keeps the address bar and the store in step. A change of focus (drilling down or up) or of region
+ * is a new history entry, so the browser's Back goes up the tree; every other change (view, language,
+ * window, layers) replaces the current entry. Back/Forward (popstate) put the URL's state back into
+ * the store, tagged 'url' so that the map follows it.
+ */
+export function syncStoreWithHistory(store: AppStore, win: Window = window): () => void {
+  let applyingUrl = false;
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (applyingUrl) return;
+    const search = serialiseUrlState(urlStateOf(state), win.location.search);
+    if (search === win.location.search) return;
+    const url = `${win.location.pathname}${search}${win.location.hash}`;
+    const isStep = !sameFocus(state.focus, prev.focus) || state.regionId !== prev.regionId;
+    if (isStep) win.history.pushState(null, '', url);
+    else win.history.replaceState(win.history.state, '', url);
+  });
+  const onPopState = () => {
+    const s = parseUrlState(win.location.search);
+    applyingUrl = true;
+    try {
+      store.setState({
+        regionId: s.region,
+        lang: s.lang,
+        focus: s.focus,
+        view: s.view,
+        viewOrigin: 'url',
+        window: s.window,
+        layers: s.layers,
+      });
+    } finally {
+      applyingUrl = false;
+    }
+  };
+  win.addEventListener('popstate', onPopState);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPopState);
+  };
+}
