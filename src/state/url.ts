@@ -37,7 +37,8 @@ export const EMPTY_URL_STATE: UrlState = {
 
 const REGION_ID = /^[a-z0-9-]{1,64}$/;
 /** Feature ids are free text in the pack format; refuse only what no sane id contains. */
-const FEATURE_ID = /^[^\u0000-\u001f<>"'`]{1,128}$/;
+const FEATURE_ID_CHARS = /^[^<>"'`]{1,128}$/;
+const isFeatureId = (text: string) => FEATURE_ID_CHARS.test(text) && ![...text].some((c) => c.charCodeAt(0) < 0x20);
 const LAYER_ID = /^[a-z0-9_-]{1,32}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -70,9 +71,9 @@ function parseWindow(from: string | null, to: string | null): DayWindow | null {
 
 function parseFocus(params: URLSearchParams): Focus | null {
   const cell = params.get('cell');
-  if (cell !== null && FEATURE_ID.test(cell)) return { kind: 'cell', id: cell };
+  if (cell !== null && isFeatureId(cell)) return { kind: 'cell', id: cell };
   const town = params.get('town');
-  if (town !== null && FEATURE_ID.test(town)) return { kind: 'town', id: town };
+  if (town !== null && isFeatureId(town)) return { kind: 'town', id: town };
   return null;
 }
 
