@@ -38,7 +38,8 @@ export const EMPTY_URL_STATE: UrlState = {
 const REGION_ID = /^[a-z0-9-]{1,64}$/;
 /** Feature ids are free text in the pack format; refuse only what no sane id contains. */
 const FEATURE_ID_CHARS = /^[^<>"'`]{1,128}$/;
-const isFeatureId = (text: string) => FEATURE_ID_CHARS.test(text) && ![...text].some((c) => c.charCodeAt(0) < 0x20);
+const isFeatureId = (text: string) =>
+  FEATURE_ID_CHARS.test(text) && ![...text].some((c) => c.charCodeAt(0) < 0x20);
 const LAYER_ID = /^[a-z0-9_-]{1,32}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -30,6 +30,7 @@ describe('URL state', () => {
     expect(parseUrlState('?cell=%3Cimg%20src%3Dx%3E').focus).toBeNull();
     expect(parseUrlState(`?cell=${'x'.repeat(129)}`).focus).toBeNull();
     expect(parseUrlState('?cell=').focus).toBeNull();
+    expect(parseUrlState('?cell=a%01b').focus).toBeNull();
     for (const v of ['1,2', '200,31,10', '121,89,10', '121,31,30', 'a,b,c', '121,31,-1', '']) {
       expect(parseUrlState(`?v=${v}`).view, v).toBeNull();
     }
