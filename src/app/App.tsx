@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pickName } from '../data/localized.ts';
+import { packIndex } from '../data/pack-index/pack-index.ts';
 import { useT } from '../i18n/use-t.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
+import { Breadcrumb } from '../ui/Breadcrumb.tsx';
+import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { SearchBox } from '../ui/SearchBox.tsx';
+import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
+import { resolveFocus } from './resolve-focus.ts';
+import { useDrillKeys } from './use-drill-keys.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
 /** Layout and composition only. */
@@ -14,10 +21,76 @@ export function App() {
   const t = useT();
   const lang = useAppState((s) => s.lang);
   const regionId = useAppState((s) => s.regionId);
+  const focus = useAppState((s) => s.focus);
+  const focusOn = useAppState((s) => s.focusOn);
+  const view = useAppState((s) => s.view);
+  const viewOrigin = useAppState((s) => s.viewOrigin);
+  const setView = useAppState((s) => s.setView);
+  const storedWindow = useAppState((s) => s.window);
+  const setWindow = useAppState((s) => s.setWindow);
   const region = useRegionPack(regionId);
   const [mapError, setMapError] = useState<string | null>(null);
+  const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
+
+  const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
+  const resolved = useMemo(
+    () => (pack && index ? resolveFocus(pack, index, focus, lang) : null),
+    [pack, index, focus, lang],
+  );
+
+  // An id the pack does not have (a stale link, a typo): say so and show the district instead.
+  useEffect(() => {
+    if (!resolved?.unknownId) return;
+    setUnknownId(resolved.unknownId);
+    focusOn(null, 'replace');
+  }, [resolved?.unknownId, focusOn]);
+
+  const activityWindow = useMemo(
+    () => storedWindow ?? (index ? defaultWindow(index) : null),
+    [storedWindow, index],
+  );
+  const presets = useMemo(
+    () =>
+      index
+        ? [
+            { key: 'window4' as const, window: presetWindow(index, 4) },
+            { key: 'window12' as const, window: presetWindow(index, 12) },
+            { key: 'window52' as const, window: presetWindow(index, 52) },
+          ]
+        : [],
+    [index],
+  );
+  const panel = useMemo(
+    () =>
+      pack && index && resolved?.focus && activityWindow
+        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang)
+        : null,
+    [pack, index, resolved?.focus, activityWindow, lang],
+  );
+
+  const go = useCallback(
+    (next: typeof focus) => {
+      performance.mark('gridatlas:focus', { detail: next?.id ?? null });
+      setUnknownId(null);
+      focusOn(next);
+    },
+    [focusOn],
+  );
+  const onCellClick = useCallback(
+    (id: string | null, at: [number, number]) => {
+      if (id !== null) return go({ kind: 'cell', id });
+      // Outside the clickable cells: step to the top-level cell under the click, if any.
+      const leaf = index?.locator.leafAt(at);
+      if (!leaf || !pack) return;
+      let top = pack.grid.byId.get(leaf);
+      while (top?.properties.parent) top = pack.grid.byId.get(top.properties.parent);
+      if (top && top.properties.id !== focus?.id) go({ kind: 'cell', id: top.properties.id });
+    },
+    [go, index, pack, focus],
+  );
+  useDrillKeys(() => resolved?.focus && go(resolved.up));
 
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -34,10 +107,17 @@ export function App() {
           data={region.mapData}
           lang={lang}
           basemap={region.basemap}
+          focus={resolved?.target ?? null}
+          fitBox={resolved?.fitBox ?? null}
+          requestedView={viewOrigin === 'map' ? null : view}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
+          onCellClick={onCellClick}
+          onViewChange={(v) => setView(v, 'map')}
         />
-        <aside className="overlay">
+        <div className="overlay">
+          {pack && index && <SearchBox pack={pack} entries={index.search} lang={lang} onChoose={go} />}
+          {resolved && <Breadcrumb crumbs={resolved.crumbs} onGo={go} />}
           {region.configError && <MessageAlert message={t('configError', { message: region.configError })} />}
           {region.indexError && <MessageAlert message={t('indexError', { message: region.indexError })} />}
           {region.basemapError && (
@@ -47,6 +127,9 @@ export function App() {
             <MessageAlert
               message={t('unknownRegion', { region: region.unknownRegion, fallback: pack.manifest.id })}
             />
+          )}
+          {unknownId && pack && (
+            <MessageAlert message={t('unknownCell', { region: pack.manifest.id, id: unknownId })} />
           )}
           {region.problems.length > 0 && (
             <ProblemAlert
@@ -62,7 +145,18 @@ export function App() {
             </p>
           )}
           {pack && <LevelLegend pack={pack} />}
-        </aside>
+        </div>
+        {panel && resolved && (
+          <CellPanel
+            model={panel}
+            lang={lang}
+            presets={presets}
+            onGo={go}
+            onUp={() => go(resolved.up)}
+            onClose={() => go(null)}
+            onWindow={setWindow}
+          />
+        )}
         {pack && <Attribution text={pack.manifest.attribution} />}
       </main>
     </div>

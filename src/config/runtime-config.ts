@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** An http(s) URL or a path relative to the page; no other scheme (javascript:, data:, file:). */
+const pageUrl = z
+  .string()
+  .min(1)
+  .refine((u) => {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(u)) return true;
+    // Absolute: http(s) only, and parseable, since its origin goes into the CSP.
+    return /^https?:\/\//i.test(u) && URL.canParse(u);
+  }, 'must be an http(s) URL or a path relative to the page');
+
 /**
  * Deployment settings read at start-up from `config.json` beside index.html, so that a kiosk or an
  * intranet can change them without rebuilding. Everything is optional; the defaults work offline.
@@ -13,17 +23,20 @@ export const runtimeConfigSchema = z
      * relative to the page. Off by default: the app makes no request to any host but its own unless
      * this is set.
      */
-    basemapStyle: z
-      .string()
-      .min(1)
-      .refine(
-        (u) => !/^[a-z][a-z0-9+.-]*:/i.test(u) || /^https?:\/\//i.test(u),
-        'must be an http(s) URL or a path relative to the page',
-      )
-      .nullable()
-      .default(null),
+    basemapStyle: pageUrl.nullable().default(null),
     /** Extra origins the page may contact (tiles, fonts, status feeds), added to the Content-Security-Policy. */
     allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+    /**
+     * The live status feed (docs/status-feed.md), absolute or relative to the page. When set it wins over
+     * the pack's own `status`, so a deployment points at its backend without editing or rebuilding packs.
+     */
+    statusUrl: pageUrl.optional(),
+    /** How often the status feed is polled. */
+    statusIntervalSeconds: z
+      .number()
+      .min(1, 'must be at least 1 second')
+      .max(3600, 'must be at most 3600 seconds')
+      .default(30),
   })
   .strict();
 
@@ -33,8 +46,9 @@ export const DEFAULT_CONFIG: RuntimeConfig = runtimeConfigSchema.parse({});
 
 /** Origins the page needs besides its own, from every setting that names a host. */
 export function externalOrigins(config: RuntimeConfig): string[] {
-  const absolute =
-    config.basemapStyle && /^https?:\/\//i.test(config.basemapStyle) ? [config.basemapStyle] : [];
+  const absolute = [config.basemapStyle, config.statusUrl].filter(
+    (u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u),
+  );
   const urls = [...config.allowedOrigins, ...absolute];
   return [...new Set(urls.map((u) => new URL(u).origin))].sort();
 }

@@ -13,6 +13,15 @@ export interface CellMapProps {
   name: string;
   /** Colour index among neighbours of the same level. */
   colour: number;
+  /** Parent id, or "" on the top level (MapLibre filters compare strings more simply than nulls). */
+  parent: string;
+  /** Street/town id (the cell's own, else its nearest ancestor's), or "". */
+  town: string;
+  /**
+   * The cell's ancestors and itself by depth: anc0 = its top-level cell, … Lets one filter say
+   * "everything under cell X" as ['==', ['get', 'anc<depth of X>'], X].
+   */
+  [ancestorAtDepth: `anc${number}`]: string;
 }
 
 export interface LabelProps {
@@ -21,10 +30,15 @@ export interface LabelProps {
   kind: string;
   name: string;
   nameEn?: string;
+  /** Parent cell id ("" for top-level cells and admin units), for focus filters. */
+  parent: string;
+  /** Street/town of the cell ("" when unknown; the unit's own id for admin units). */
+  town: string;
 }
 
 export function gridSourceData(pack: RegionPack): FeatureCollection<Polygon | MultiPolygon, CellMapProps> {
   const features: Feature<Polygon | MultiPolygon, CellMapProps>[] = [];
+  const extra = new Map<string, { town: string; anc: Record<`anc${number}`, string> }>();
   pack.grid.levels.forEach((level, depth) => {
     const ids = pack.grid.byDepth[depth] ?? [];
     const cells = ids.flatMap((id) => {
@@ -33,10 +47,25 @@ export function gridSourceData(pack: RegionPack): FeatureCollection<Polygon | Mu
     });
     const colours = colourCells(cells, PALETTE_SIZE);
     for (const c of cells) {
+      const props = pack.grid.byId.get(c.id)?.properties;
+      const parent = props?.parent ?? '';
+      const up = parent ? extra.get(parent) : undefined;
+      const town = props?.town ?? up?.town ?? '';
+      const anc = { ...(up?.anc ?? {}), [`anc${depth}`]: c.id } as Record<`anc${number}`, string>;
+      extra.set(c.id, { town, anc });
       features.push({
         type: 'Feature',
         geometry: c.geometry,
-        properties: { id: c.id, level, depth, name: c.name, colour: colours.get(c.id) ?? 0 },
+        properties: {
+          id: c.id,
+          level,
+          depth,
+          name: c.name,
+          colour: colours.get(c.id) ?? 0,
+          parent,
+          town,
+          ...anc,
+        },
       });
     }
   });
@@ -76,6 +105,8 @@ export function labelPoints(pack: RegionPack): FeatureCollection<Point, LabelPro
         id: a.properties.id,
         kind: 'admin',
         name: a.properties.name,
+        parent: '',
+        town: a.properties.id,
         ...(nameEn ? { nameEn } : {}),
       },
     });
@@ -84,7 +115,13 @@ export function labelPoints(pack: RegionPack): FeatureCollection<Point, LabelPro
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [...at(cell.geometry)] },
-      properties: { id: cell.properties.id, kind: cell.properties.level, name: cell.properties.name },
+      properties: {
+        id: cell.properties.id,
+        kind: cell.properties.level,
+        name: cell.properties.name,
+        parent: cell.properties.parent ?? '',
+        town: cell.properties.town ?? '',
+      },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -5,6 +5,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import { focusLayers } from './focus-layers.ts';
+import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
 import { lineStyle, THEME } from './theme.ts';
 
@@ -124,6 +126,7 @@ export function buildMapStyle(
   data: MapData,
   lang: Lang,
   basemap: StyleSpecification | null = null,
+  focus: FocusTarget = null,
 ): StyleSpecification {
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
   const own: StyleSpecification = {
@@ -145,6 +148,7 @@ export function buildMapStyle(
         paint: { 'fill-color': THEME.land, 'fill-opacity': basemap ? 0.35 : 1 },
       },
       ...gridLayers(data, lang),
+      ...focusLayers(data, lang, focus, SOURCE),
       {
         id: 'admin-line',
         type: 'line',

@@ -23,3 +23,11 @@ export const THEME = {
 export function lineStyle(depth: number): { color: string; width: number } {
   return THEME.lines[Math.min(depth, THEME.lines.length - 1)] ?? THEME.lines[0];
 }
+
+/** Drill-down: the focus and what can be clicked next stand out; the rest is veiled. */
+export const FOCUS_THEME = {
+  accent: '#d9480f',
+  clickableLine: '#0b3a66',
+  label: '#0b2239',
+  veil: '#f4f6f8',
+} as const;

@@ -1,33 +1,49 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
+import type { FocusTarget } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
+import type { MapView as View } from '../state/url.ts';
 import { MapController } from './map-controller.ts';
 
 interface MapViewProps {
   data: MapData | null;
   lang: Lang;
   basemap: StyleSpecification | null;
+  focus: FocusTarget;
+  /** What to fit when the focus changes: the focused cell or town, or the district. */
+  fitBox: [number, number, number, number] | null;
+  /** A view the map must take (from the URL); null when the map should fit the focus instead. */
+  requestedView: View | null;
   label: string;
   onError: (message: string) => void;
+  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  onViewChange: (view: View) => void;
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
-export function MapView({ data, lang, basemap, label, onError }: MapViewProps) {
+export function MapView(props: MapViewProps) {
+  const { data, lang, basemap, focus, fitBox, requestedView, label } = props;
   const containerRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const shown = useRef<{ data: MapData | null; focusKey: string }>({ data: null, focusKey: '' });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; language and data reach it through show().
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; everything else reaches it through the controller.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     try {
-      controllerRef.current = new MapController(container, { lang, onError: (m) => onErrorRef.current(m) });
+      controllerRef.current = new MapController(container, {
+        lang,
+        onError: (m) => callbacks.current.onError(m),
+        onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
+        onViewChange: (v) => callbacks.current.onViewChange(v),
+      });
     } catch (err) {
       // Typically no WebGL2: say so instead of leaving a blank screen.
-      onErrorRef.current(err instanceof Error ? err.message : String(err));
+      callbacks.current.onError(err instanceof Error ? err.message : String(err));
     }
     return () => {
       controllerRef.current?.destroy();
@@ -35,9 +51,20 @@ export function MapView({ data, lang, basemap, label, onError }: MapViewProps) {
     };
   }, []);
 
+  const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
-    if (data) controllerRef.current?.show(data, lang, basemap);
-  }, [data, lang, basemap]);
+    const controller = controllerRef.current;
+    if (!controller || !data) return;
+    controller.show(data, lang, basemap, focus);
+    const before = shown.current;
+    shown.current = { data, focusKey };
+    if (requestedView) {
+      controller.jumpTo(requestedView);
+    } else if ((before.data !== data || before.focusKey !== focusKey) && fitBox) {
+      // Animate steps within a pack; jump when a pack first appears.
+      controller.fitTo(fitBox, before.data === data);
+    }
+  }, [data, lang, basemap, focus, focusKey, fitBox, requestedView]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

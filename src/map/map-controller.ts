@@ -1,14 +1,20 @@
 import './maplibre-setup.ts';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
+import type { MapView } from '../state/url.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
   /** Called with a plain message when the map itself fails (WebGL, a style error). */
   onError: (message: string) => void;
+  /** A click: on a clickable cell (its id), or elsewhere (null id, with where it happened). */
+  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  /** The map settled somewhere (after a user's or the app's move). */
+  onViewChange: (view: MapView) => void;
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -19,6 +25,9 @@ const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
   },
   en: {},
 };
+
+/** Room kept free around a fitted cell: the cell panel covers the right, the legend the top left. */
+const FIT_PADDING = { top: 48, bottom: 48, left: 48, right: 420 };
 
 /**
  * The one owner of the MapLibre map: every imperative call on it lives here. React hands it data
@@ -33,8 +42,13 @@ export class MapController {
   private data: MapData | null = null;
   private lang: Lang;
   private basemap: StyleSpecification | null = null;
+  private focus: FocusTarget = null;
+  private hovered: string | null = null;
 
-  constructor(container: HTMLElement, options: MapControllerOptions) {
+  constructor(
+    container: HTMLElement,
+    private readonly options: MapControllerOptions,
+  ) {
     this.container = container;
     this.lang = options.lang;
     this.setIdle(false);
@@ -61,25 +75,103 @@ export class MapController {
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
+    // Every settled move is reported as where the map now is; the store tags it 'map', and the map
+    // only ever follows views tagged otherwise, so map and store never ping-pong (as in maputnik).
+    this.map.on('moveend', () => this.options.onViewChange(this.currentView()));
     this.map.on('error', (e) => options.onError(e.error?.message ?? 'map error'));
+    this.map.on('mousemove', FOCUS_LAYER.hover, (e) => this.setHover(featureId(e.features?.[0])));
+    this.map.on('mouseleave', FOCUS_LAYER.hover, () => this.setHover(null));
+    this.map.on('click', (e) => {
+      const hit = this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.hover] })[0];
+      this.options.onCellClick(featureId(hit), [e.lngLat.lng, e.lngLat.lat]);
+    });
   }
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
-  show(data: MapData, lang: Lang, basemap: StyleSpecification | null): void {
-    if (data === this.data && lang === this.lang && basemap === this.basemap) return;
+  show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
+    if (data === this.data && lang === this.lang && basemap === this.basemap) {
+      this.applyFocus(focus);
+      return;
+    }
     const isNewPack = data !== this.data;
     this.data = data;
     this.lang = lang;
     this.basemap = basemap;
+    this.focus = focus;
+    this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
-    this.map.setStyle(buildMapStyle(data, lang, basemap), { diff: !isNewPack });
-    if (isNewPack) {
-      const [w, s, e, n] = data.bbox;
-      this.map.fitBounds([w, s, e, n], { padding: 32, animate: false });
-    }
+    this.map.setStyle(buildMapStyle(data, lang, basemap, focus), { diff: !isNewPack });
     // A style diff that changes nothing schedules no frame, and `idle` only follows a frame.
     this.map.triggerRepaint();
+  }
+
+  /** Fits a box (the district, a town, a cell), leaving room for the panels. */
+  fitTo(bbox: [number, number, number, number], animate: boolean): void {
+    this.setIdle(false);
+    const [w, s, e, n] = bbox;
+    const { clientWidth, clientHeight } = this.container;
+    // On a narrow screen the panel covers the map's bottom, not its right.
+    const padding =
+      clientWidth < 900
+        ? { top: 32, bottom: Math.round(clientHeight * 0.45), left: 24, right: 56 }
+        : FIT_PADDING;
+    this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom: 17 });
+    this.map.triggerRepaint();
+  }
+
+  jumpTo(view: MapView): void {
+    this.setIdle(false);
+    this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+    this.map.triggerRepaint();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private applyFocus(focus: FocusTarget): void {
+    if (sameTarget(focus, this.focus) || !this.map.getLayer(FOCUS_LAYER.hover)) {
+      this.focus = focus;
+      return;
+    }
+    this.focus = focus;
+    this.setHover(null);
+    const f = focusFilters(focus);
+    const set = (layer: string, filter: FilterSpecification) => this.map.setFilter(layer, filter);
+    set(FOCUS_LAYER.veil, f.veil);
+    set(FOCUS_LAYER.hover, f.clickable);
+    set(FOCUS_LAYER.clickableLine, f.clickable);
+    set(FOCUS_LAYER.focusedFill, f.focused);
+    set(FOCUS_LAYER.focusedLine, f.focused);
+    set(FOCUS_LAYER.townLine, f.focusedTown);
+    set(
+      FOCUS_LAYER.clickableLabel,
+      focus === null
+        ? ['==', ['get', 'id'], '\u0000']
+        : clickableLabelFilter(focus, this.data?.zooms.map((z) => z.level) ?? []),
+    );
+    this.map.setPaintProperty(
+      FOCUS_LAYER.focusedFill,
+      'fill-opacity',
+      focus?.kind === 'cell' && focus.isLeaf ? 0.22 : 0,
+    );
+    this.setIdle(false);
+    this.map.triggerRepaint();
+  }
+
+  private setHover(id: string | null): void {
+    if (id === this.hovered) return;
+    if (this.hovered !== null)
+      this.map.setFeatureState({ source: SOURCE.grid, id: this.hovered }, { hover: false });
+    this.hovered = id;
+    if (id !== null) this.map.setFeatureState({ source: SOURCE.grid, id }, { hover: true });
+    this.map.getCanvas().style.cursor = id === null ? '' : 'pointer';
+  }
+
+  private currentView(): MapView {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
   }
 
   private rendersCurrentData(): boolean {
@@ -89,11 +181,17 @@ export class MapController {
     );
   }
 
-  destroy(): void {
-    this.map.remove();
-  }
-
   private setIdle(idle: boolean): void {
     this.container.dataset.idle = String(idle);
   }
+}
+
+function featureId(f: MapGeoJSONFeature | undefined): string | null {
+  const id = f?.properties?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+function sameTarget(a: FocusTarget, b: FocusTarget): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.id === b.id;
 }

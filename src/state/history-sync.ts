@@ -27,7 +27,9 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
     const search = serialiseUrlState(urlStateOf(state), win.location.search);
     if (search === win.location.search) return;
     const url = `${win.location.pathname}${search}${win.location.hash}`;
-    const isStep = !sameFocus(state.focus, prev.focus) || state.regionId !== prev.regionId;
+    const isStep =
+      (!sameFocus(state.focus, prev.focus) && state.focusHistory === 'push') ||
+      state.regionId !== prev.regionId;
     if (isStep) win.history.pushState(null, '', url);
     else win.history.replaceState(win.history.state, '', url);
   });

@@ -16,7 +16,9 @@ interface RegionSlice {
 /** Where the user is in the grid tree. Each `focusOn` is one step in the browser history. */
 interface FocusSlice {
   focus: Focus | null;
-  focusOn: (focus: Focus | null) => void;
+  /** 'push' makes a history entry (a drill step); 'replace' corrects the current one (e.g. an unknown id). */
+  focusHistory: 'push' | 'replace';
+  focusOn: (focus: Focus | null, history?: 'push' | 'replace') => void;
 }
 
 /**
@@ -50,7 +52,11 @@ const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
   setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app' }),
 });
-const focusSlice: Slice<FocusSlice> = (set) => ({ focus: null, focusOn: (focus) => set({ focus }) });
+const focusSlice: Slice<FocusSlice> = (set) => ({
+  focus: null,
+  focusHistory: 'push',
+  focusOn: (focus, focusHistory = 'push') => set({ focus, focusHistory }),
+});
 const viewSlice: Slice<ViewSlice> = (set) => ({
   view: null,
   viewOrigin: 'app',

@@ -1,0 +1,24 @@
+import type { RuntimeConfig } from '../config/runtime-config.ts';
+import type { Manifest } from './manifest-schema.ts';
+
+/**
+ * Pure: the absolute URL of a region's status feed, or null when it has none.
+ * 1. config.json `statusUrl` wins (absolute, or relative to the page): a deployment points at its own
+ *    backend without touching the pack.
+ * 2. Otherwise the pack's `status`: an http(s) URL as it is, or a path relative to the pack folder.
+ * `packBaseUrl` is the pack folder's absolute URL, ending in "/"; `pageUrl` defaults to the page's.
+ */
+export function resolveStatusUrl(
+  config: Pick<RuntimeConfig, 'statusUrl'>,
+  manifest: Pick<Manifest, 'status'>,
+  packBaseUrl: string,
+  pageUrl: string = globalThis.location?.href ?? packBaseUrl,
+): string | null {
+  if (config.statusUrl !== undefined) return new URL(config.statusUrl, pageUrl).href;
+  if (manifest.status !== undefined) return new URL(manifest.status, packBaseUrl).href;
+  return null;
+}
+
+/** The poll interval in milliseconds, from config.json `statusIntervalSeconds` (default 30 s). */
+export const statusIntervalMs = (config: Pick<RuntimeConfig, 'statusIntervalSeconds'>): number =>
+  config.statusIntervalSeconds * 1000;

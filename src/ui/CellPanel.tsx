@@ -1,0 +1,261 @@
+import { useEffect, useId, useState } from 'react';
+import type { Figure, PanelModel } from '../app/panel-model.ts';
+import type { Lang } from '../data/localized.ts';
+import { formatDate, formatDateTime, formatNumber, type StringKey } from '../i18n/strings.ts';
+import { useT } from '../i18n/use-t.ts';
+import type { DayWindow, Focus } from '../state/url.ts';
+import { ActivityChart } from './ActivityChart.tsx';
+import { WindowPicker } from './WindowPicker.tsx';
+
+interface CellPanelProps {
+  model: PanelModel;
+  lang: Lang;
+  presets: { key: StringKey; window: DayWindow }[];
+  onGo: (focus: Focus) => void;
+  onUp: () => void;
+  onClose: () => void;
+  onWindow: (window: DayWindow) => void;
+}
+
+type Section = 'children' | 'partners' | 'projects' | 'events' | null;
+
+/**
+ * Everything about one cell (or street/town). Each number is a button that opens the list of what it
+ * counts, so an official can check any figure. Pack strings are rendered as text by React.
+ */
+export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow }: CellPanelProps) {
+  const t = useT();
+  const headingId = useId();
+  const [open, setOpen] = useState<Section>(null);
+  const n = (v: number) => formatNumber(lang, v);
+  const toggle = (s: Exclude<Section, null>) => setOpen((o) => (o === s ? null : s));
+
+  // A performance mark per rendered subject: the benchmark measures click → panel from these.
+  useEffect(() => {
+    performance.mark('gridatlas:panel-rendered', { detail: model.id });
+  }, [model.id]);
+
+  const figureText = (f: Figure) => (f.value === null ? t('notRecorded') : n(f.value));
+  const figureNote = (f: Figure) =>
+    f.from === undefined
+      ? null
+      : `${t('rollupFrom', { count: f.from, level: model.leafLevelName })}${f.known !== undefined ? t('rollupPartial', { known: f.known, count: f.from }) : ''}`;
+  const { activity } = model;
+
+  return (
+    <aside className="panel" aria-labelledby={headingId} data-testid="cell-panel">
+      <header className="panel-head">
+        <span className="panel-level">{model.levelName === 'town' ? t('town') : model.levelName}</span>
+        <h2 id={headingId}>{model.name}</h2>
+        <div className="panel-actions">
+          <button type="button" onClick={onUp} aria-label={t('goUp')} title={t('goUp')}>
+            ↑
+          </button>
+          <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+            ×
+          </button>
+        </div>
+      </header>
+
+      <dl className="facts">
+        {model.code && (
+          <>
+            <dt>{t('code')}</dt>
+            <dd>{model.code}</dd>
+          </>
+        )}
+        {model.townName && (
+          <>
+            <dt>{t('town')}</dt>
+            <dd>{model.townName}</dd>
+          </>
+        )}
+        {model.kind === 'cell' && (
+          <>
+            <dt>{t('leader')}</dt>
+            <dd data-testid="leader">{model.leader ?? t('notRecorded')}</dd>
+          </>
+        )}
+        {(['population', 'households', 'partyMembers'] as const).map((key) => {
+          const f = model.people[key];
+          const note = figureNote(f);
+          return (
+            <div key={key} className="fact-row">
+              <dt>{t(key)}</dt>
+              <dd data-testid={`fact-${key}`}>
+                {model.children.length > 0 && f.value !== null ? (
+                  <button
+                    type="button"
+                    className="link"
+                    aria-expanded={open === 'children'}
+                    onClick={() => toggle('children')}
+                  >
+                    {figureText(f)}
+                  </button>
+                ) : (
+                  figureText(f)
+                )}
+                {note && <small className="note">{note}</small>}
+              </dd>
+            </div>
+          );
+        })}
+        {model.extra.map((x) => (
+          <div key={x.key} className="fact-row">
+            <dt>{x.key}</dt>
+            <dd>{x.value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {model.below.length > 0 && (
+        <section className="panel-section">
+          <h3>{t('children')}</h3>
+          <p className="counts">
+            {model.below.map((b, i) => (
+              <button
+                key={b.levelName}
+                type="button"
+                className="link count"
+                aria-expanded={i === 0 ? open === 'children' : undefined}
+                onClick={() => toggle('children')}
+              >
+                {n(b.count)} {b.levelName}
+              </button>
+            ))}
+          </p>
+          {open === 'children' && (
+            <ul className="item-list" data-testid="children-list">
+              {model.children.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link" onClick={() => onGo({ kind: 'cell', id: c.id })}>
+                    {c.name}
+                  </button>
+                  {c.population !== null && <span className="muted">{n(c.population)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section className="panel-section">
+        <h3>
+          {t('partners')}{' '}
+          <button
+            type="button"
+            className="link count"
+            aria-expanded={open === 'partners'}
+            onClick={() => toggle('partners')}
+            data-testid="partners-count"
+          >
+            {n(model.partners.length)}
+          </button>
+        </h3>
+        {model.partners.length === 0 && <p className="muted">{t('partnersNone')}</p>}
+        {open === 'partners' && (
+          <ul className="item-list">
+            {model.partners.map((p) => (
+              <li key={p.id}>
+                <span>{p.name}</span>
+                <span className="muted">
+                  {t(`kind_${p.kind}` as StringKey)}
+                  {p.committee ? ` · ${p.committee}` : ''}
+                  {p.paired ? ` · ${t('partnerPaired')}` : ''}
+                  {p.inside ? ` · ${t('partnerInside')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel-section">
+        <h3>
+          {t('projects')}{' '}
+          <button
+            type="button"
+            className="link count"
+            aria-expanded={open === 'projects'}
+            onClick={() => toggle('projects')}
+            data-testid="projects-count"
+          >
+            {n(model.projects.length)}
+          </button>
+        </h3>
+        {model.projects.length === 0 && <p className="muted">{t('projectsNone')}</p>}
+        {open === 'projects' && (
+          <ul className="item-list">
+            {model.projects.map((p) => (
+              <li key={p.id} className="project">
+                <span>{p.name}</span>
+                <span className={`status status-${p.status}`}>{t(`status_${p.status}` as StringKey)}</span>
+                <meter min={0} max={100} value={p.progress} aria-label={`${t('progress')} ${p.progress}%`} />
+                <span className="muted">
+                  {p.domain}
+                  {p.due
+                    ? ` · ${t('due', { date: formatDate(lang, Date.parse(`${p.due}T00:00:00+08:00`)) })}`
+                    : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel-section">
+        <h3>{t('activity')}</h3>
+        <WindowPicker window={model.window} presets={presets} onChange={onWindow} />
+        <dl className="activity-figures">
+          <div>
+            <dt>{t('events')}</dt>
+            <dd>
+              <button
+                type="button"
+                className="link big"
+                aria-expanded={open === 'events'}
+                onClick={() => toggle('events')}
+                data-testid="events-count"
+              >
+                {n(activity.events)}
+              </button>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('volunteers')}</dt>
+            <dd className="big">{n(activity.volunteers)}</dd>
+          </div>
+          <div>
+            <dt>{t('hours')}</dt>
+            <dd className="big">{n(Math.round(activity.hours))}</dd>
+          </div>
+          <div>
+            <dt>{t('daysSince')}</dt>
+            <dd className="big" data-testid="days-since">
+              {model.daysSinceLast === null
+                ? t('noActivityEver')
+                : t('daysSinceValue', { days: model.daysSinceLast })}
+            </dd>
+          </div>
+        </dl>
+        {open === 'events' && (
+          <ul className="item-list" aria-label={t('latestEvents')}>
+            {activity.latest.map((e) => (
+              <li key={e.id}>
+                <span>{formatDateTime(lang, e.time)}</span>
+                <span className="muted">
+                  {e.id} · {e.leaf}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ActivityChart
+          weeks={activity.weeks}
+          label={t('weeklyChart')}
+          describeWeek={(w) => `${t('weekOf', { date: formatDate(lang, w.start) })}: ${n(w.events)}`}
+        />
+      </section>
+    </aside>
+  );
+}
