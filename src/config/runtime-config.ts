@@ -29,6 +29,7 @@ export const runtimeConfigSchema = z
     /**
      * The live status feed (docs/status-feed.md), absolute or relative to the page. When set it wins over
      * the pack's own `status`, so a deployment points at its backend without editing or rebuilding packs.
+     * "{region}" in it stands for the pack id (resolveStatusUrl in src/data/status-url.ts).
      */
     statusUrl: pageUrl.optional(),
     /** How often the status feed is polled. */

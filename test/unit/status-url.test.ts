@@ -12,26 +12,34 @@ const config = (input: Record<string, unknown> = {}) => runtimeConfigSchema.pars
 
 describe('resolveStatusUrl', () => {
   it('is null when neither config nor pack names a feed', () => {
-    expect(resolveStatusUrl(config(), {}, PACK, PAGE)).toBeNull();
+    expect(resolveStatusUrl(config(), { id: 'jiading' }, PACK, PAGE)).toBeNull();
   });
 
   it("resolves the pack's path against the pack folder and keeps its URL as it is", () => {
-    expect(resolveStatusUrl(config(), { status: 'status.json' }, PACK, PAGE)).toBe(
+    expect(resolveStatusUrl(config(), { id: 'jiading', status: 'status.json' }, PACK, PAGE)).toBe(
       'http://app.example/regions/jiading/status.json',
     );
-    expect(resolveStatusUrl(config(), { status: 'https://feed.example/jd.json' }, PACK, PAGE)).toBe(
-      'https://feed.example/jd.json',
-    );
+    expect(
+      resolveStatusUrl(config(), { id: 'jiading', status: 'https://feed.example/jd.json' }, PACK, PAGE),
+    ).toBe('https://feed.example/jd.json');
   });
 
   it('lets config statusUrl win, resolving a relative one against the page, not the pack', () => {
-    const manifest = { status: 'status.json' };
+    const manifest = { id: 'jiading', status: 'status.json' };
     expect(resolveStatusUrl(config({ statusUrl: 'live/status.json' }), manifest, PACK, PAGE)).toBe(
       'http://app.example/live/status.json',
     );
     expect(
       resolveStatusUrl(config({ statusUrl: 'http://127.0.0.1:4180/status.json' }), manifest, PACK, PAGE),
     ).toBe('http://127.0.0.1:4180/status.json');
+  });
+
+  it('puts the pack id in place of {region}, so one config serves every pack', () => {
+    const cfg = config({ statusUrl: 'https://feeds.example/{region}/status.json' });
+    expect(resolveStatusUrl(cfg, { id: 'putuo' }, PACK, PAGE)).toBe(
+      'https://feeds.example/putuo/status.json',
+    );
+    expect(externalOrigins(cfg)).toEqual(['https://feeds.example']);
   });
 });
 
