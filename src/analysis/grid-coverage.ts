@@ -1,10 +1,14 @@
-import Flatbush from 'flatbush';
-import type { BBox, Polygon } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import { type AreaGeometry, geometryBBox } from '../data/grid-index.ts';
 import type { Problem } from '../data/problem.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { areaM2, clipDifference, clipIntersect, polygonsOf } from './clip.ts';
-import { bordersPolygon, meanWidthM } from './nearness.ts';
+import { type ClipOps, guardedClip, turfClip } from './clip.ts';
+import { residualEdges, residualWindows } from './edge-chain.ts';
+import { type Finding, findingToProblem } from './finding.ts';
+import { checkGroup, type Group, type GroupChild } from './group-check.ts';
+import { meanWidthM } from './nearness.ts';
+import { runToEnd } from './steps.ts';
+import { type ValidRegion, validRegion } from './valid-region.ts';
 
 export interface CoverageOptions {
   /**
@@ -21,211 +25,207 @@ export interface CoverageOptions {
 
 export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { minAreaM2: 100, minWidthM: 0.5 };
 
-/** One parent and the cells that should tile it: a cell and its children, or the boundary and the top level. */
-interface Group {
-  parentId: string | null;
-  parentLabel: string;
-  parent: AreaGeometry;
-  level: string;
-  childIds: readonly string[];
+/** Parameters that are code, not data (so they never cross the worker boundary). */
+export interface GridCoverageHooks {
+  /** Clipping operations; tests inject a failing one. Default: turf (polyclip-ts). */
+  clip?: ClipOps;
+  /** false: clip every group, skipping the exact edge test (a reference path for tests). Default true. */
+  exactFirst?: boolean;
 }
 
-const fmt = (m2: number) => `${Math.round(m2).toLocaleString('en-US')} m²`;
+/** How one parent was checked: `exact` = edges cancel, no clipping; `windows` = clipped where they do not; `clipped` = everywhere. */
+export type GroupMethod = 'exact' | 'windows' | 'clipped';
 
-function boundaryGeometry(pack: RegionPack): AreaGeometry {
-  const polys = pack.boundary.flatMap((f) =>
+export interface GroupResult {
+  parentId: string | null;
+  /** Level of the children. */
+  level: string;
+  parentTown?: string;
+  method: GroupMethod;
+  gapM2: number;
+  overlapM2: number;
+  outsideM2: number;
+  failed: boolean;
+}
+
+export interface GridCoverageResult {
+  findings: Finding[];
+  groups: GroupResult[];
+}
+
+/** Grow residual windows by ≈ 1 m so that a piece touching a chain's box is not cut by the window. */
+const WINDOW_MARGIN_DEG = 1e-5;
+
+function boundaryPolygons(pack: RegionPack): Position[][][] {
+  return pack.boundary.flatMap((f) =>
     f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
   );
+}
+
+function asGeometry(polys: Position[][][]): AreaGeometry {
   return polys.length === 1
     ? { type: 'Polygon', coordinates: polys[0] ?? [] }
     : { type: 'MultiPolygon', coordinates: polys };
 }
 
-function groupsOf(pack: RegionPack): Group[] {
+function* groupsOf(pack: RegionPack): Generator<Group> {
   const { grid } = pack;
-  const top = grid.levels[0] ?? '';
-  const groups: Group[] = [
-    {
-      parentId: null,
-      parentLabel: 'the boundary',
-      parent: boundaryGeometry(pack),
-      level: top,
-      childIds: grid.byDepth[0] ?? [],
-    },
-  ];
+  const child = (id: string): GroupChild[] => {
+    const cell = grid.byId.get(id);
+    if (!cell) return [];
+    const { town } = cell.properties;
+    return [
+      {
+        id,
+        geometry: cell.geometry,
+        bbox: grid.bbox.get(id) ?? geometryBBox(cell.geometry),
+        ...(town !== undefined ? { town } : {}),
+      },
+    ];
+  };
+  const boundary = asGeometry(boundaryPolygons(pack));
+  yield {
+    parentId: null,
+    parentLabel: 'the boundary',
+    parent: boundary,
+    parentBox: geometryBBox(boundary),
+    level: grid.levels[0] ?? '',
+    children: (grid.byDepth[0] ?? []).flatMap(child),
+  };
   for (let depth = 0; depth < grid.levels.length - 1; depth++) {
     for (const id of grid.byDepth[depth] ?? []) {
       const cell = grid.byId.get(id);
       if (!cell) continue;
-      groups.push({
+      const { town } = cell.properties;
+      yield {
         parentId: id,
         parentLabel: `"${id}"`,
         parent: cell.geometry,
+        parentBox: grid.bbox.get(id) ?? geometryBBox(cell.geometry),
+        ...(town !== undefined ? { parentTown: town } : {}),
         level: grid.levels[depth + 1] ?? '',
-        childIds: grid.children.get(id) ?? [],
-      });
+        children: (grid.children.get(id) ?? []).flatMap(child),
+      };
     }
   }
-  return groups;
-}
-
-function overlapsBBox(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
 /**
  * Checks that each level tiles its parent: children inside their parent, siblings not overlapping,
- * children covering their parent, the top level covering the boundary.
+ * children covering their parent, the top level covering the boundary. Yields after each parent so a
+ * worker can stop a stale run (steps.ts).
  *
  * Why not union everything and subtract: a global turf.union over thousands of cells takes minutes and
- * often throws on Voronoi-like grids (turf #2092, #2409). Because the grid is a hierarchy, each parent
- * is checked against its own few children, and exact area bookkeeping decides whether clipping is needed
- * at all: uncovered = area(parent) − Σ area(child ∩ parent) + Σ pairwise overlap. Only a parent whose
- * bookkeeping shows a gap gets the (costlier, fallible) difference that draws the gap.
+ * can throw on Voronoi-like grids (turf #2092, #2409; `npm run bench` shows it on Jiading). The grid is a
+ * hierarchy, so each parent is checked against its own children only, and clipping is the last resort:
+ * 1. exact edge bookkeeping (edge-chain.ts) proves most parents tiled without any clipping — the
+ *    children of a parent cut from it share its vertices;
+ * 2. where edges do not cancel, only the boxes around the leftover edges are clipped;
+ * 3. geometries that are not certified valid regions (valid-region.ts), and every parent when
+ *    `exactFirst` is false, are clipped everywhere, as the straightforward method would.
  */
+export function* gridCoverageSteps(
+  pack: RegionPack,
+  options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
+  hooks: GridCoverageHooks = {},
+): Generator<void, GridCoverageResult, void> {
+  const { minAreaM2, minWidthM } = options;
+  const ctx = {
+    clip: guardedClip(hooks.clip ?? turfClip),
+    significant: (piece: Polygon, area: number) => area >= minAreaM2 && meanWidthM(piece, area) >= minWidthM,
+  };
+  const exactFirst = hooks.exactFirst ?? true;
+  const regions = new Map<string, ValidRegion>();
+  const regionOf = (id: string, g: AreaGeometry): ValidRegion => {
+    let r = regions.get(id);
+    if (!r) {
+      r = validRegion(g);
+      regions.set(id, r);
+    }
+    return r;
+  };
+  const findings: Finding[] = [];
+  const groups: GroupResult[] = [];
+
+  for (const group of groupsOf(pack)) {
+    let method: GroupMethod = 'clipped';
+    let windows: ReturnType<typeof residualWindows> | null = null;
+    if (exactFirst) {
+      const parent = regionOf(group.parentId ?? '\0boundary', group.parent);
+      const children = group.children.map((c) => regionOf(c.id, c.geometry));
+      if (parent.ok && children.every((c) => c.ok)) {
+        const residual = residualEdges(
+          children.flatMap((c) => (c.ok ? [c.polygons] : [])),
+          parent.polygons,
+        );
+        method = residual.length === 0 ? 'exact' : 'windows';
+        windows = residualWindows(residual, WINDOW_MARGIN_DEG);
+      }
+    }
+    const base = {
+      parentId: group.parentId,
+      level: group.level,
+      ...(group.parentTown !== undefined ? { parentTown: group.parentTown } : {}),
+      method,
+    };
+    if (method === 'exact') {
+      groups.push({ ...base, gapM2: 0, overlapM2: 0, outsideM2: 0, failed: false });
+    } else {
+      const outcome = safeCheck(group, windows, ctx);
+      findings.push(...outcome.findings);
+      groups.push({
+        ...base,
+        gapM2: outcome.gapM2,
+        overlapM2: outcome.overlapM2,
+        outsideM2: outcome.outsideM2,
+        failed: outcome.failed,
+      });
+    }
+    yield;
+  }
+  return { findings, groups };
+}
+
+/** Never let one parent stop the analysis, whatever its geometry does to the code below. */
+function safeCheck(
+  group: Group,
+  windows: ReturnType<typeof residualWindows> | null,
+  ctx: Parameters<typeof checkGroup>[2],
+): ReturnType<typeof checkGroup> {
+  try {
+    return checkGroup(group, windows, ctx);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      findings: [
+        {
+          kind: 'geometry-unprocessable',
+          severity: 'high',
+          level: group.level,
+          ids: group.parentId ? [group.parentId] : group.children.map((c) => c.id),
+          areaM2: 0,
+          message: `could not check ${group.parentLabel} (${reason}); this check was skipped for these cells`,
+        },
+      ],
+      gapM2: 0,
+      overlapM2: 0,
+      outsideM2: 0,
+      failed: true,
+    };
+  }
+}
+
+export const gridCoverage = (
+  pack: RegionPack,
+  options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
+  hooks: GridCoverageHooks = {},
+): GridCoverageResult => runToEnd(gridCoverageSteps(pack, options, hooks));
+
+/** The validator's entry point (scripts/lib/validate-pack.ts): the grid findings as problem records. */
 export function analyseGridCoverage(
   pack: RegionPack,
   options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
+  hooks: GridCoverageHooks = {},
 ): Problem[] {
-  const file = pack.files.grids;
-  const { grid } = pack;
-  const { minAreaM2, minWidthM } = options;
-  const significant = (piece: Polygon, area: number) =>
-    area >= minAreaM2 && meanWidthM(piece, area) >= minWidthM;
-  const findings: Problem[] = [];
-  const unprocessable = (ids: string[], what: string, error: string) =>
-    findings.push({
-      severity: 'finding',
-      file,
-      featureId: ids[0],
-      rule: 'geometry-unprocessable',
-      ids,
-      message: `could not ${what} (${error}); this check was skipped for these cells`,
-    });
-
-  for (const group of groupsOf(pack)) {
-    const { parentId, parent, level, childIds } = group;
-    const parentArea = areaM2(parent);
-    const children = childIds.flatMap((id) => {
-      const cell = grid.byId.get(id);
-      return cell
-        ? [{ id, geometry: cell.geometry, bbox: grid.bbox.get(id) ?? geometryBBox(cell.geometry) }]
-        : [];
-    });
-    let coveredSum = 0;
-    let bookkeepingReliable = true;
-
-    // 1. Children inside the parent.
-    for (const child of children) {
-      const inside = clipIntersect(child.geometry, parent);
-      if (!inside.ok) {
-        unprocessable(
-          [child.id, ...(parentId ? [parentId] : [])],
-          `intersect ${child.id} with ${group.parentLabel}`,
-          inside.error,
-        );
-        bookkeepingReliable = false;
-        continue;
-      }
-      const insideArea = areaM2(inside.geometry);
-      coveredSum += insideArea;
-      if (areaM2(child.geometry) - insideArea < minAreaM2) continue;
-      const outside = clipDifference(child.geometry, [parent]);
-      if (!outside.ok) {
-        unprocessable([child.id], `measure where ${child.id} leaves ${group.parentLabel}`, outside.error);
-        continue;
-      }
-      for (const piece of polygonsOf(outside.geometry)) {
-        const a = areaM2(piece);
-        if (!significant(piece, a)) continue;
-        findings.push({
-          severity: 'finding',
-          file,
-          featureId: child.id,
-          rule: 'outside-parent',
-          level,
-          ids: parentId ? [child.id, parentId] : [child.id],
-          areaM2: a,
-          geometry: piece,
-          message: `${fmt(a)} of this ${level} cell lies outside ${group.parentLabel}`,
-        });
-      }
-    }
-
-    // 2. Siblings do not overlap: a spatial index so that only neighbours are clipped.
-    let overlapSum = 0;
-    if (children.length > 1) {
-      const index = new Flatbush(children.length);
-      for (const c of children) index.add(c.bbox[0], c.bbox[1], c.bbox[2], c.bbox[3]);
-      index.finish();
-      children.forEach((a, i) => {
-        for (const j of index.search(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3])) {
-          const b = children[j];
-          if (j <= i || !b || !overlapsBBox(a.bbox, b.bbox)) continue;
-          const both = clipIntersect(a.geometry, b.geometry);
-          if (!both.ok) {
-            unprocessable([a.id, b.id], `intersect siblings ${a.id} and ${b.id}`, both.error);
-            bookkeepingReliable = false;
-            continue;
-          }
-          const inParent = both.geometry
-            ? clipIntersect(both.geometry, parent)
-            : { ok: true as const, geometry: null };
-          overlapSum += inParent.ok ? areaM2(inParent.geometry) : areaM2(both.geometry);
-          for (const piece of polygonsOf(both.geometry)) {
-            const area = areaM2(piece);
-            if (!significant(piece, area)) continue;
-            findings.push({
-              severity: 'finding',
-              file,
-              featureId: a.id,
-              rule: 'overlap',
-              level,
-              ids: [a.id, b.id],
-              areaM2: area,
-              geometry: piece,
-              message: `overlaps its sibling ${b.id} by ${fmt(area)}`,
-            });
-          }
-        }
-      });
-    }
-
-    // 3. Children cover the parent (the top level covers the boundary).
-    const uncovered = parentArea - coveredSum + overlapSum;
-    if (bookkeepingReliable && uncovered < minAreaM2) continue;
-    const gap = clipDifference(
-      parent,
-      children.map((c) => c.geometry),
-    );
-    if (!gap.ok) {
-      unprocessable(
-        parentId ? [parentId] : childIds.slice(),
-        `draw the uncovered part of ${group.parentLabel}`,
-        gap.error,
-      );
-      continue;
-    }
-    for (const piece of polygonsOf(gap.geometry)) {
-      const area = areaM2(piece);
-      if (!significant(piece, area)) continue;
-      const around = children.filter((c) => bordersPiece(c.geometry, c.bbox, piece)).map((c) => c.id);
-      findings.push({
-        severity: 'finding',
-        file,
-        ...(parentId ? { featureId: parentId } : {}),
-        rule: parentId ? 'gap' : 'gap-boundary',
-        level,
-        ids: parentId ? [parentId, ...around] : around,
-        areaM2: area,
-        geometry: piece,
-        message: `${fmt(area)} of ${group.parentLabel} is in no ${level} cell${around.length ? ` (next to ${around.join(', ')})` : ''}`,
-      });
-    }
-  }
-  return findings;
-}
-
-function bordersPiece(child: AreaGeometry, bbox: BBox, piece: Polygon): boolean {
-  return overlapsBBox(bbox, geometryBBox(piece)) && bordersPolygon(child, piece);
+  return gridCoverage(pack, options, hooks).findings.map((f) => findingToProblem(f, pack.files.grids));
 }

@@ -26,8 +26,11 @@ const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
   en: {},
 };
 
-/** Room kept free around a fitted cell: the cell panel covers the right, the legend the top left. */
-const FIT_PADDING = { top: 48, bottom: 48, left: 48, right: 420 };
+/**
+ * Room kept free around a fitted cell: the cell panel covers the right (380 px + margins), search,
+ * breadcrumb and legend the left (320 px + margins). Keep in step with app.css.
+ */
+const FIT_PADDING = { top: 40, bottom: 40, left: 352, right: 452 };
 
 /**
  * The one owner of the MapLibre map: every imperative call on it lives here. React hands it data
@@ -77,7 +80,11 @@ export class MapController {
     this.map.on('dataloading', () => this.setIdle(false));
     // Every settled move is reported as where the map now is; the store tags it 'map', and the map
     // only ever follows views tagged otherwise, so map and store never ping-pong (as in maputnik).
-    this.map.on('moveend', () => this.options.onViewChange(this.currentView()));
+    this.map.on('moveend', () => {
+      // Before any data the map sits at its empty default view; reporting that would overwrite a
+      // view that the URL asked for.
+      if (this.data) this.options.onViewChange(this.currentView());
+    });
     this.map.on('error', (e) => options.onError(e.error?.message ?? 'map error'));
     this.map.on('mousemove', FOCUS_LAYER.hover, (e) => this.setHover(featureId(e.features?.[0])));
     this.map.on('mouseleave', FOCUS_LAYER.hover, () => this.setHover(null));
