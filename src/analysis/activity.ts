@@ -1,4 +1,3 @@
-import { buildActivityIndex } from '../data/pack-index/activity-index.ts';
 import { LeafLocator } from '../data/pack-index/leaf-locator.ts';
 import type { RegionPack } from '../data/region-pack.ts';
 import { leafIds } from './cell-areas.ts';
@@ -87,6 +86,38 @@ export function resolveActivityWindow(
   return { from, to, offsetMinutes };
 }
 
+/**
+ * Sorted event times per finest-level cell. An event's `cell` is used when it names such a cell, else
+ * its point is located (flatbush + point-in-polygon, src/data/pack-index/leaf-locator.ts) — the rule the
+ * detail panel's activity index follows, so both count the same events. Kept lean (one number array per
+ * cell, no per-event objects) because it runs over every event on each analysis.
+ */
+function eventTimesByLeaf(pack: RegionPack): { byLeaf: Map<string, Float64Array>; outside: number } {
+  const leaves = new Set(leafIds(pack.grid));
+  let locator: LeafLocator | null = null;
+  const lists = new Map<string, number[]>();
+  let outside = 0;
+  for (const e of pack.activity) {
+    const { cell, time } = e.properties;
+    let leaf: string | null = cell !== undefined && leaves.has(cell) ? cell : null;
+    if (leaf === null) {
+      locator ??= new LeafLocator(pack.grid);
+      leaf = locator.leafAt(e.geometry.coordinates);
+    }
+    if (leaf === null) {
+      outside++;
+      continue;
+    }
+    const list = lists.get(leaf);
+    const t = Date.parse(time);
+    if (list) list.push(t);
+    else lists.set(leaf, [t]);
+  }
+  const byLeaf = new Map<string, Float64Array>();
+  for (const [leaf, list] of lists) byLeaf.set(leaf, Float64Array.from(list).sort());
+  return { byLeaf, outside };
+}
+
 function lowerBound(times: Float64Array, t: number): number {
   let lo = 0;
   let hi = times.length;
@@ -98,12 +129,7 @@ function lowerBound(times: Float64Array, t: number): number {
   return lo;
 }
 
-/**
- * Finest-level cells with no volunteer event in the window, with the days since their last event. An
- * event's `cell` is used when it names a finest-level cell; otherwise the cell is found from its point
- * (flatbush + point-in-polygon, src/data/pack-index/leaf-locator.ts) — the same index the detail panel
- * uses, so both count the same events.
- */
+/** Finest-level cells with no volunteer event in the window, with the days since their last event. */
 export function* activitySteps(
   pack: RegionPack,
   window: ActivityWindow,
@@ -111,7 +137,7 @@ export function* activitySteps(
 ): Steps<{ summary: ActivitySummary; findings: Finding[] }> {
   const { grid } = pack;
   const { from, to, offsetMinutes } = window;
-  const index = buildActivityIndex(pack, new LeafLocator(grid));
+  const index = eventTimesByLeaf(pack);
   yield;
   const level = grid.levels[grid.levels.length - 1] ?? '';
   const ids = leafIds(grid);
@@ -130,7 +156,7 @@ export function* activitySteps(
   };
   const findings: Finding[] = [];
   for (const id of ids) {
-    const times = index.byLeaf.get(id)?.times ?? new Float64Array();
+    const times = index.byLeaf.get(id) ?? new Float64Array();
     const start = lowerBound(times, from);
     const end = lowerBound(times, to);
     summary.eventsInWindow += end - start;

@@ -24,44 +24,75 @@ export interface ResidualEdge {
   by: number;
 }
 
-interface Tally {
-  count: number;
-  edge: ResidualEdge;
-}
-
-function addRings(tally: Map<string, Tally>, polygons: readonly Position[][][], sign: 1 | -1): void {
-  for (const rings of polygons) {
-    for (const ring of rings) {
-      for (let i = 0; i < ring.length - 1; i++) {
-        const a = ring[i] as Position;
-        const b = ring[i + 1] as Position;
-        const ax = a[0] as number;
-        const ay = a[1] as number;
-        const bx = b[0] as number;
-        const by = b[1] as number;
-        if (ax === bx && ay === by) continue;
-        // One key per undirected edge; the direction becomes the sign.
-        const forward = ax < bx || (ax === bx && ay < by);
-        const key = forward ? `${ax},${ay},${bx},${by}` : `${bx},${by},${ax},${ay}`;
-        const delta = forward ? sign : -sign;
-        const t = tally.get(key);
-        if (t) t.count += delta;
-        else tally.set(key, { count: delta, edge: { ax, ay, bx, by } });
-      }
-    }
-  }
-}
-
-/** Edges of Σ children − parent that do not cancel; empty means the children tile the parent exactly. */
+/**
+ * Edges of Σ children − parent that do not cancel; empty means the children tile the parent exactly.
+ * Edges are put in canonical direction (smaller end first, the direction becoming a ±1 sign) and sorted,
+ * so equal edges sit side by side and their signs are summed — typed arrays and one sort rather than a
+ * string key per edge, which kept the garbage collector busy on 60,000 edges.
+ */
 export function residualEdges(
   children: readonly (readonly Position[][][])[],
   parent: readonly Position[][][],
 ): ResidualEdge[] {
-  const tally = new Map<string, Tally>();
-  for (const child of children) addRings(tally, child, 1);
-  addRings(tally, parent, -1);
+  let n = 0;
+  const count = (polygons: readonly Position[][][]) => {
+    for (const rings of polygons) for (const ring of rings) n += Math.max(0, ring.length - 1);
+  };
+  for (const child of children) count(child);
+  count(parent);
+  const xy = new Float64Array(4 * n);
+  const sign = new Int8Array(n);
+  let m = 0;
+  const add = (polygons: readonly Position[][][], s: 1 | -1) => {
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        for (let i = 0; i < ring.length - 1; i++) {
+          const a = ring[i] as Position;
+          const b = ring[i + 1] as Position;
+          const ax = a[0] as number;
+          const ay = a[1] as number;
+          const bx = b[0] as number;
+          const by = b[1] as number;
+          if (ax === bx && ay === by) continue;
+          const forward = ax < bx || (ax === bx && ay < by);
+          const o = 4 * m;
+          xy[o] = forward ? ax : bx;
+          xy[o + 1] = forward ? ay : by;
+          xy[o + 2] = forward ? bx : ax;
+          xy[o + 3] = forward ? by : ay;
+          sign[m] = forward ? s : -s;
+          m++;
+        }
+      }
+    }
+  };
+  for (const child of children) add(child, 1);
+  add(parent, -1);
+  const order = new Uint32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  const cmp = (i: number, j: number) =>
+    (xy[4 * i] as number) - (xy[4 * j] as number) ||
+    (xy[4 * i + 1] as number) - (xy[4 * j + 1] as number) ||
+    (xy[4 * i + 2] as number) - (xy[4 * j + 2] as number) ||
+    (xy[4 * i + 3] as number) - (xy[4 * j + 3] as number);
+  order.sort(cmp);
   const out: ResidualEdge[] = [];
-  for (const t of tally.values()) if (t.count !== 0) out.push(t.edge);
+  for (let k = 0; k < m; ) {
+    const first = order[k] as number;
+    let total = 0;
+    let l = k;
+    for (; l < m && cmp(first, order[l] as number) === 0; l++) total += sign[order[l] as number] as number;
+    if (total !== 0) {
+      const o = 4 * first;
+      out.push({
+        ax: xy[o] as number,
+        ay: xy[o + 1] as number,
+        bx: xy[o + 2] as number,
+        by: xy[o + 3] as number,
+      });
+    }
+    k = l;
+  }
   return out;
 }
 

@@ -172,7 +172,7 @@ export function validRegion(geometry: AreaGeometry | Position[][][]): ValidRegio
   if (polygons.length > 1) {
     const boxes = polygons.map((rings) => boxOf(rings[0] as Position[]));
     for (let i = 0; i < polygons.length; i++) {
-      const [x, y] = (polygons[i] as Position[][])[0]?.[0] as [number, number];
+      const [x, y] = ((polygons[i] as Position[][])[0] as Position[])[0] as [number, number];
       for (let j = 0; j < polygons.length; j++) {
         if (i === j || !boxesOverlap(boxes[i] as number[], boxes[j] as number[])) continue;
         if (pointInPolygonRings(x, y, polygons[j] as Position[][]))
