@@ -65,13 +65,16 @@ export function checkGroup(
   const out: GroupOutcome = { findings: [], gapM2: 0, overlapM2: 0, outsideM2: 0, failed: false };
   const fail = (ids: string[], what: string, error: string) => {
     out.failed = true;
+    // The same operation can fail in several windows of one parent: report it once.
+    const message = `could not ${what} (${error}); this check was skipped for these cells`;
+    if (unprocessable.some((f) => f.message === message && f.ids.join() === ids.join())) return;
     unprocessable.push({
       kind: 'geometry-unprocessable',
       severity: 'high',
       level,
       ids,
       areaM2: 0,
-      message: `could not ${what} (${error}); this check was skipped for these cells`,
+      message,
     });
   };
 
