@@ -111,13 +111,15 @@ function findings(r: CoverageReport, limit: number): string[] {
     const list = r.findings.filter((f) => f.kind === kind);
     if (list.length === 0) continue;
     const shown = limit > 0 ? list.slice(0, limit) : list;
-    const total = list.reduce((s, f) => s + f.areaM2, 0);
+    // Cells of different levels nest, so their areas and people are only summed within one level.
+    const oneLevel = new Set(list.map((f) => f.level)).size === 1;
+    const total = `${fmtInt(list.reduce((s, f) => s + f.areaM2, 0))} m²`;
     const people = list.some((f) => f.population !== undefined)
       ? `, ${fmtInt(list.reduce((s, f) => s + (f.population ?? 0), 0))} people`
       : '';
     out.push(
       '',
-      `${kind}: ${fmtInt(list.length)} (${fmtInt(total)} m²${people})${shown.length < list.length ? `, first ${shown.length}` : ''}`,
+      `${kind}: ${fmtInt(list.length)}${oneLevel ? ` (${total}${people})` : ''}${shown.length < list.length ? `, first ${shown.length}` : ''}`,
       ...table(
         ['#', 'severity', 'level', 'ids', 'town', 'area m²', 'people', 'message'],
         shown.map((f, i) => [
