@@ -55,15 +55,33 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller || !data) return;
-    controller.show(data, lang, basemap, focus);
     const before = shown.current;
     shown.current = { data, focusKey };
-    if (requestedView) {
-      controller.jumpTo(requestedView);
-    } else if ((before.data !== data || before.focusKey !== focusKey) && fitBox) {
-      // Animate steps within a pack; jump when a pack first appears.
-      controller.fitTo(fitBox, before.data === data);
+    const apply = () => {
+      controller.show(data, lang, basemap, focus);
+      if (requestedView) {
+        controller.jumpTo(requestedView);
+      } else if ((before.data !== data || before.focusKey !== focusKey) && fitBox) {
+        // Animate steps within a pack; jump when a pack first appears.
+        controller.fitTo(fitBox, before.data === data);
+      }
+    };
+    if (before.data !== data) {
+      apply();
+      return;
     }
+    // A drill step: let the browser paint the panel first (the task after the next frame), then move the
+    // map. With software WebGL one map frame can take over 100 ms; started in the same frame it would
+    // hold the panel back (see npm run bench).
+    controller.markBusy();
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(apply, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [data, lang, basemap, focus, focusKey, fitBox, requestedView]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;

@@ -133,6 +133,11 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
+  /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
+  markBusy(): void {
+    this.setIdle(false);
+  }
+
   destroy(): void {
     this.map.remove();
   }

@@ -30,9 +30,14 @@ export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow 
   const n = (v: number) => formatNumber(lang, v);
   const toggle = (s: Exclude<Section, null>) => setOpen((o) => (o === s ? null : s));
 
-  // A performance mark per rendered subject: the benchmark measures click → panel from these.
+  // Performance marks per subject, for the benchmark (click → panel): when React committed it, and
+  // when the browser had painted it (the task after the next animation frame).
   useEffect(() => {
     performance.mark('gridatlas:panel-rendered', { detail: model.id });
+    const frame = requestAnimationFrame(() => {
+      setTimeout(() => performance.mark('gridatlas:panel-painted', { detail: model.id }), 0);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [model.id]);
 
   const figureText = (f: Figure) => (f.value === null ? t('notRecorded') : n(f.value));

@@ -6,10 +6,15 @@ import type { WeekBucket } from '../data/pack-index/activity-index.ts';
 /** Events per week as bars (uPlot: small, canvas-based, fast). Default export for React.lazy. */
 export default function WeeklyBars({ weeks }: { weeks: WeekBucket[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const data: uPlot.AlignedData = [weeks.map((w) => w.start / 1000), weeks.map((w) => w.events)];
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  // One chart per panel: later subjects only swap its data (a new canvas per click costs a paint).
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const data: uPlot.AlignedData = [weeks.map((w) => w.start / 1000), weeks.map((w) => w.events)];
     const plot = new uPlot(
       {
         width: el.clientWidth || 320,
@@ -35,10 +40,18 @@ export default function WeeklyBars({ weeks }: { weeks: WeekBucket[] }) {
           },
         ],
       },
-      data,
+      dataRef.current,
       el,
     );
-    return () => plot.destroy();
+    plotRef.current = plot;
+    return () => {
+      plot.destroy();
+      plotRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (weeks.length >= 0) plotRef.current?.setData(dataRef.current);
   }, [weeks]);
   return <div ref={ref} className="weekly-bars" data-testid="weekly-chart" />;
 }
