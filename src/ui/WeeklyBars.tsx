@@ -3,13 +3,16 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { WeekBucket } from '../data/pack-index/activity-index.ts';
 
+const toData = (weeks: WeekBucket[]): uPlot.AlignedData => [
+  weeks.map((w) => w.start / 1000),
+  weeks.map((w) => w.events),
+];
+
 /** Events per week as bars (uPlot: small, canvas-based, fast). Default export for React.lazy. */
 export default function WeeklyBars({ weeks }: { weeks: WeekBucket[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
-  const data: uPlot.AlignedData = [weeks.map((w) => w.start / 1000), weeks.map((w) => w.events)];
-  const dataRef = useRef(data);
-  dataRef.current = data;
+  const firstWeeks = useRef(weeks);
 
   // One chart per panel: later subjects only swap its data (a new canvas per click costs a paint).
   useEffect(() => {
@@ -40,7 +43,7 @@ export default function WeeklyBars({ weeks }: { weeks: WeekBucket[] }) {
           },
         ],
       },
-      dataRef.current,
+      toData(firstWeeks.current),
       el,
     );
     plotRef.current = plot;
@@ -51,7 +54,8 @@ export default function WeeklyBars({ weeks }: { weeks: WeekBucket[] }) {
   }, []);
 
   useEffect(() => {
-    if (weeks.length >= 0) plotRef.current?.setData(dataRef.current);
+    plotRef.current?.setData(toData(weeks));
   }, [weeks]);
+
   return <div ref={ref} className="weekly-bars" data-testid="weekly-chart" />;
 }
