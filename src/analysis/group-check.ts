@@ -4,6 +4,7 @@ import { type AreaGeometry, geometryBBox } from '../data/grid-index.ts';
 import { cutToBox } from './box-clip.ts';
 import { areaM2, type ClipOps, polygonsOf } from './clip.ts';
 import type { Finding } from './finding.ts';
+import { fmtM2 } from './format.ts';
 import { bordersPolygon } from './nearness.ts';
 import { type Box, boxesOverlap } from './planar.ts';
 
@@ -42,7 +43,6 @@ export interface GroupOutcome {
   failed: boolean;
 }
 
-const fmt = (m2: number) => `${Math.round(m2).toLocaleString('en-US')} m²`;
 const withTown = (town: string | undefined) => (town !== undefined ? { town } : {});
 
 /**
@@ -113,7 +113,7 @@ export function checkGroup(
           ...withTown(child.town),
           geometry: piece,
           areaM2: a,
-          message: `${fmt(a)} of this ${level} cell lies outside ${parentLabel}`,
+          message: `${fmtM2(a)} of this ${level} cell lies outside ${parentLabel}`,
         });
       }
     }
@@ -139,7 +139,7 @@ export function checkGroup(
           ...withTown(a.child.town),
           geometry: piece,
           areaM2: area,
-          message: `overlaps its sibling ${b.child.id} by ${fmt(area)}`,
+          message: `overlaps its sibling ${b.child.id} by ${fmtM2(area)}`,
         });
       }
     }
@@ -170,7 +170,7 @@ export function checkGroup(
         ...withTown(town),
         geometry: piece,
         areaM2: area,
-        message: `${fmt(area)} of ${parentLabel} is in no ${level} cell${aroundIds.length ? ` (next to ${aroundIds.join(', ')})` : ''}`,
+        message: `${fmtM2(area)} of ${parentLabel} is in no ${level} cell${aroundIds.length ? ` (next to ${aroundIds.join(', ')})` : ''}`,
       });
     }
   }
