@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pickName } from '../data/localized.ts';
 import { packIndex } from '../data/pack-index/pack-index.ts';
 import { useT } from '../i18n/use-t.ts';
+import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
@@ -9,11 +10,14 @@ import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
+import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
+import { useLiveStatus } from './use-live-status.ts';
+import { useNow } from './use-now.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
 /** Layout and composition only. */
@@ -35,6 +39,12 @@ export function App() {
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
+  const { live, health } = useLiveStatus(pack, region.config, region.packBaseUrl);
+  const now = useNow(1000);
+  const alertData = useMemo(
+    () => (region.mapData && live ? alertMarkers(region.mapData, live.openAlertsByCell) : null),
+    [region.mapData, live],
+  );
   const resolved = useMemo(
     () => (pack && index ? resolveFocus(pack, index, focus, lang) : null),
     [pack, index, focus, lang],
@@ -65,9 +75,9 @@ export function App() {
   const panel = useMemo(
     () =>
       pack && index && resolved?.focus && activityWindow
-        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang)
+        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang, live)
         : null,
-    [pack, index, resolved?.focus, activityWindow, lang],
+    [pack, index, resolved?.focus, activityWindow, lang, live],
   );
 
   const go = useCallback(
@@ -100,6 +110,9 @@ export function App() {
           {regionName && <span className="region-name">{regionName}</span>}
         </h1>
         {pack?.manifest.generated && <span className="badge">{t('syntheticData')}</span>}
+        {health && (
+          <LiveStatusBar health={health} level={live?.responseLevel ?? null} lang={lang} now={now} />
+        )}
         <LanguageSwitch />
       </header>
       <main className="stage">
@@ -110,6 +123,7 @@ export function App() {
           focus={resolved?.target ?? null}
           fitBox={resolved?.fitBox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
+          alerts={alertData}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
           onCellClick={onCellClick}

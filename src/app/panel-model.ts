@@ -1,10 +1,13 @@
 import type { ProjectStatus } from '../data/feature-schemas.ts';
+import { ancestry } from '../data/grid-index.ts';
 import { type Lang, pickName } from '../data/localized.ts';
 import { type ActivitySummary, summariseActivity } from '../data/pack-index/activity-index.ts';
 import type { PartnerLink } from '../data/pack-index/cell-links.ts';
 import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import { rollupLeaves } from '../data/pack-index/rollups.ts';
 import type { RegionPack } from '../data/region-pack.ts';
+import type { LiveStatus } from '../data/status-merge.ts';
+import type { StatusAlert } from '../data/status-schema.ts';
 import type { DayWindow, Focus } from '../state/url.ts';
 
 export interface Figure {
@@ -54,6 +57,10 @@ export interface PanelModel {
   daysSinceLast: number | null;
   /** Extra properties of the feature (spec: shown in detail panels), as text. */
   extra: { key: string; value: string }[];
+  /** Open live alerts in the subject (its cell and every cell below it), most urgent first. */
+  alerts: (StatusAlert & { cellName: string })[];
+  /** Whether a live feed is laid over the pack (else alerts are unknown, not absent). */
+  live: boolean;
 }
 
 const DAY = 86_400_000;
@@ -70,6 +77,7 @@ const KNOWN_CELL_PROPS = new Set([
   'households',
   'partyMembers',
 ]);
+const SEVERITY_RANK: Record<StatusAlert['severity'], number> = { critical: 0, warning: 1, info: 2 };
 const STATUS_ORDER: Record<ProjectStatus, number> = {
   delayed: 0,
   suspended: 1,
@@ -126,6 +134,7 @@ export function buildPanelModel(
   focus: Focus,
   window: DayWindow,
   lang: Lang,
+  live: LiveStatus | null = null,
 ): PanelModel | null {
   const { grid } = pack;
   const levelName = (level: string | undefined) => {
@@ -203,7 +212,21 @@ export function buildPanelModel(
   const committees = new Map(pack.manifest.committees.map((c) => [c.id, pickName(c.name, lang)]));
   const domains = new Map(pack.manifest.domains.map((d) => [d.id, pickName(d.name, lang)]));
   const partnersById = new Map(pack.partners.map((p) => [p.properties.id, p.properties]));
-  const projectsById = new Map(pack.projects.map((p) => [p.properties.id, p.properties]));
+  // The feed's status and progress win over the pack's (mergeStatus keeps pack order and ids).
+  const projectsById = new Map((live?.projects ?? pack.projects).map((p) => [p.properties.id, p.properties]));
+  const subjectId = focus.id;
+  const inSubject = (cellId: string) =>
+    focus.kind === 'town'
+      ? ancestry(grid, cellId).some((c) => c.properties.town === subjectId)
+      : ancestry(grid, cellId).some((c) => c.properties.id === subjectId);
+  const alerts = [...(live?.openAlertsByCell ?? new Map<string, readonly StatusAlert[]>())]
+    .filter(([cellId]) => inSubject(cellId))
+    .flatMap(([cellId, list]) =>
+      list.map((a) => ({ ...a, cellName: grid.byId.get(cellId)?.properties.name ?? cellId })),
+    )
+    .sort(
+      (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.openedAt.localeCompare(b.openedAt),
+    );
   const from = dayStart(window.from);
   const to = dayStart(window.to) + DAY;
   const activity = summariseActivity(index.activity, leafIds, from, to);
@@ -265,5 +288,7 @@ export function buildPanelModel(
     activity,
     daysSinceLast:
       activity.lastEventBeforeEnd === null ? null : Math.floor((to - activity.lastEventBeforeEnd) / DAY),
+    alerts,
+    live: live?.generatedAt != null,
   };
 }

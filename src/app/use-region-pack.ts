@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useMemo, useRef } from 'react';
-import { DEFAULT_CONFIG } from '../config/runtime-config.ts';
+import { DEFAULT_CONFIG, type RuntimeConfig } from '../config/runtime-config.ts';
 import {
   basemapStyleQuery,
   regionIndexQuery,
@@ -28,6 +28,10 @@ export interface RegionPackState {
   /** The configured basemap style, once loaded; null when none is configured or it failed. */
   basemap: StyleSpecification | null;
   basemapError: string | null;
+  /** The runtime config (defaults until config.json has loaded, or when it failed). */
+  config: RuntimeConfig;
+  /** Absolute URL of the shown pack's folder (for paths inside it, like a relative status feed). */
+  packBaseUrl: string | null;
 }
 
 /**
@@ -65,5 +69,9 @@ export function useRegionPack(wantedId: string | null): RegionPackState {
     indexError: index.error ? index.error.message : null,
     basemap: basemap.data ?? null,
     basemapError: basemap.error ? basemap.error.message : null,
+    config: config.data ?? DEFAULT_CONFIG,
+    packBaseUrl: lastGood.current
+      ? new URL(`${lastGood.current.pack.manifest.id}/`, new URL(regionsBase, location.href)).href
+      : null,
   };
 }

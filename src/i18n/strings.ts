@@ -77,6 +77,30 @@ const zh = {
   kind_social_org: '社会组织',
   kind_community_org: '社区组织',
   kind_other: '其他',
+  liveLabel: '实时数据',
+  liveUpdated: '实时 · 更新于 {time}',
+  liveWaiting: '实时 · 正在获取…',
+  liveStale: '实时数据已过期：最后一次成功更新于 {time}（{minutes} 分钟前）。',
+  liveFailing: '实时数据获取失败（{reason}）：仍显示 {time} 的数据。',
+  liveFailingNone: '实时数据获取失败（{reason}），尚未收到任何实时数据。',
+  liveRejected: '实时数据被拒收：{reason}',
+  level_normal: '平时',
+  level_urgent: '急时',
+  level_emergency: '战时',
+  responseLevel: '响应等级',
+  alerts: '告警',
+  alertsNone: '没有未处置的告警',
+  since: '自 {time}',
+  alert_traffic_congestion: '交通拥堵',
+  alert_illegal_construction: '违法建设',
+  alert_blocked_fire_lane: '消防通道堵塞',
+  alert_waterlogging: '积水',
+  alert_camera_watch: '高点监控',
+  alert_other: '其他',
+  severity_info: '提示',
+  severity_warning: '警告',
+  severity_critical: '严重',
+  liveChanged: '实时更新',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -157,6 +181,30 @@ const en: Record<StringKey, string> = {
   kind_social_org: 'social organisation',
   kind_community_org: 'community organisation',
   kind_other: 'other',
+  liveLabel: 'Live data',
+  liveUpdated: 'Live · updated {time}',
+  liveWaiting: 'Live · connecting…',
+  liveStale: 'Live data is stale: last good update at {time} ({minutes} min ago).',
+  liveFailing: 'The live feed is failing ({reason}): still showing data from {time}.',
+  liveFailingNone: 'The live feed is failing ({reason}); no live data received yet.',
+  liveRejected: 'The live feed was refused: {reason}',
+  level_normal: 'Normal',
+  level_urgent: 'Urgent',
+  level_emergency: 'Emergency',
+  responseLevel: 'Response level',
+  alerts: 'Alerts',
+  alertsNone: 'No open alerts',
+  since: 'since {time}',
+  alert_traffic_congestion: 'traffic congestion',
+  alert_illegal_construction: 'illegal construction',
+  alert_blocked_fire_lane: 'blocked fire lane',
+  alert_waterlogging: 'waterlogging',
+  alert_camera_watch: 'camera watch',
+  alert_other: 'other',
+  severity_info: 'info',
+  severity_warning: 'warning',
+  severity_critical: 'critical',
+  liveChanged: 'live update',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
@@ -204,6 +252,32 @@ const DATE_TIME_FORMAT: Record<Lang, Intl.DateTimeFormat> = {
 
 export function formatDate(lang: Lang, t: number | Date): string {
   return DATE_FORMAT[lang].format(t);
+}
+
+const TIME_FORMAT: Record<Lang, Intl.DateTimeFormat> = {
+  zh: new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }),
+};
+
+/** Absolute time to the second (Shanghai), for "last good update" on a screen that runs all day. */
+export function formatClock(lang: Lang, t: number | Date): string {
+  return TIME_FORMAT[lang].format(t);
 }
 
 export function formatDateTime(lang: Lang, t: number | Date): string {

@@ -5,6 +5,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import { ALERT_SOURCE, alertLayers } from './alert-layers.ts';
 import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
@@ -137,6 +138,8 @@ export function buildMapStyle(
       [SOURCE.admin]: { type: 'geojson', data: data.admin },
       [SOURCE.grid]: { type: 'geojson', data: data.grid, promoteId: 'id' },
       [SOURCE.labels]: { type: 'geojson', data: data.labels },
+      // Filled by the map controller from the live feed (setData): it changes every poll.
+      [ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -180,6 +183,7 @@ export function buildMapStyle(
         },
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
+      ...alertLayers(),
     ],
   };
   return basemap ? overBasemap(own, basemap) : own;

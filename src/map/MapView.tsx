@@ -1,6 +1,8 @@
+import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
+import type { AlertMarkerProps } from '../layers/alert-layers.ts';
 import type { FocusTarget } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import type { MapView as View } from '../state/url.ts';
@@ -15,6 +17,8 @@ interface MapViewProps {
   fitBox: [number, number, number, number] | null;
   /** A view the map must take (from the URL); null when the map should fit the focus instead. */
   requestedView: View | null;
+  /** Markers of cells with open live alerts. */
+  alerts: FeatureCollection<Point, AlertMarkerProps> | null;
   label: string;
   onError: (message: string) => void;
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
@@ -23,7 +27,7 @@ interface MapViewProps {
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
 export function MapView(props: MapViewProps) {
-  const { data, lang, basemap, focus, fitBox, requestedView, label } = props;
+  const { data, lang, basemap, focus, fitBox, requestedView, alerts, label } = props;
   const containerRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const callbacks = useRef(props);
@@ -83,6 +87,10 @@ export function MapView(props: MapViewProps) {
       clearTimeout(timer);
     };
   }, [data, lang, basemap, focus, focusKey, fitBox, requestedView]);
+
+  useEffect(() => {
+    if (alerts) controllerRef.current?.setAlerts(alerts);
+  }, [alerts]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

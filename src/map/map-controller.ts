@@ -1,7 +1,9 @@
 import './maplibre-setup.ts';
-import type { FilterSpecification, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import { ALERT_SOURCE, type AlertMarkerProps } from '../layers/alert-layers.ts';
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
@@ -47,6 +49,8 @@ export class MapController {
   private basemap: StyleSpecification | null = null;
   private focus: FocusTarget = null;
   private hovered: string | null = null;
+  private alerts: FeatureCollection<Point, AlertMarkerProps> | null = null;
+  private appliedAlerts: FeatureCollection<Point, AlertMarkerProps> | null = null;
 
   constructor(
     container: HTMLElement,
@@ -76,6 +80,7 @@ export class MapController {
       if (this.rendersCurrentData()) this.setIdle(true);
       else this.map.triggerRepaint();
     });
+    this.map.on('styledata', () => this.applyAlerts());
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
     // Every settled move is reported as where the map now is; the store tags it 'map', and the map
@@ -109,6 +114,8 @@ export class MapController {
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
     this.map.setStyle(buildMapStyle(data, lang, basemap, focus), { diff: !isNewPack });
+    // A new style starts with an empty alert source; applyAlerts refills it on 'styledata'.
+    if (isNewPack) this.appliedAlerts = null;
     // A style diff that changes nothing schedules no frame, and `idle` only follows a frame.
     this.map.triggerRepaint();
   }
@@ -131,6 +138,21 @@ export class MapController {
     this.setIdle(false);
     this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
     this.map.triggerRepaint();
+  }
+
+  /** Live alert markers: small data replaced on every poll (no style change, no data re-upload of cells). */
+  setAlerts(markers: FeatureCollection<Point, AlertMarkerProps>): void {
+    this.alerts = markers;
+    this.applyAlerts();
+  }
+
+  /** Puts the wanted markers into the alert source once it exists (a new style starts empty). */
+  private applyAlerts(): void {
+    if (!this.alerts || this.alerts === this.appliedAlerts) return;
+    const source = this.map.getSource<GeoJSONSource>(ALERT_SOURCE);
+    if (!source) return;
+    source.setData(this.alerts);
+    this.appliedAlerts = this.alerts;
   }
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */

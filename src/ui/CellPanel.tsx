@@ -144,6 +144,32 @@ export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow 
         </section>
       )}
 
+      {model.live && (
+        <section className="panel-section" data-testid="alerts">
+          <h3>
+            {t('alerts')} <span className="count">{n(model.alerts.length)}</span>
+          </h3>
+          {model.alerts.length === 0 ? (
+            <p className="muted">{t('alertsNone')}</p>
+          ) : (
+            <ul className="item-list">
+              {model.alerts.map((a) => (
+                <li key={a.id} className={`alert-item severity-${a.severity}`}>
+                  <span>
+                    <strong>{t(`alert_${a.kind}` as StringKey)}</strong>
+                    {a.text ? ` · ${a.text}` : ''}
+                  </span>
+                  <span className="muted">
+                    {t(`severity_${a.severity}` as StringKey)} · {a.cellName} ·{' '}
+                    {t('since', { time: formatDateTime(lang, Date.parse(a.openedAt)) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
       <section className="panel-section">
         <h3>
           {t('partners')}{' '}
