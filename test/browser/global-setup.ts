@@ -14,6 +14,8 @@ declare module 'vitest' {
     fixturesUrl: string;
     /** The fixture packs again, with a config.json that names a basemap style. */
     basemapUrl: string;
+    /** The embedded packs with a simulated live feed (manual ticks, 1 s polls, faults switchable). */
+    liveUrl: string;
   }
 }
 
@@ -28,9 +30,13 @@ export default async function setup(project: TestProject) {
   servers.push(await startAppServer());
   servers.push(await startAppServer(['--regions', packs]));
   servers.push(await startAppServer(['--regions', packs, '--config', join(packs, 'config-basemap.json')]));
+  servers.push(
+    await startAppServer(['--live', '--status-control', '--status-tick', '0', '--status-interval', '1']),
+  );
   project.provide('appUrl', servers[0]?.url ?? '');
   project.provide('fixturesUrl', servers[1]?.url ?? '');
   project.provide('basemapUrl', servers[2]?.url ?? '');
+  project.provide('liveUrl', servers[3]?.url ?? '');
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(packs, { recursive: true, force: true });
