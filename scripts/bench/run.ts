@@ -8,10 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { startAppServer } from '../../test/browser/servers.ts';
 import type { BenchRow } from './bench-row.ts';
 import { benchClickToPanel } from './click-to-panel.ts';
+import { benchCoverage } from './coverage.ts';
 
 type Bench = { name: string; run: (ctx: { appUrl: string }) => Promise<BenchRow[]> };
 
-const benches: Bench[] = [{ name: 'click to panel', run: ({ appUrl }) => benchClickToPanel(appUrl) }];
+const benches: Bench[] = [
+  { name: 'coverage analysis (node)', run: () => benchCoverage() },
+  { name: 'click to panel', run: ({ appUrl }) => benchClickToPanel(appUrl) },
+];
 
 function format(rows: BenchRow[]): string {
   const lines = rows.map((r) => {
