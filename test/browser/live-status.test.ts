@@ -49,6 +49,20 @@ describe('live status against the real status server', () => {
     await expect.poll(() => app.page.getByTestId('response-level').count(), { timeout: 5_000 }).toBe(0);
   });
 
+  it('lists a cell’s open alerts in its panel, with the time they opened', async () => {
+    const feed = (await (await fetch(`${inject('liveUrl')}status/jiading/status.json`)).json()) as {
+      alerts: { id: string; cell: string; kind: string; closedAt?: string }[];
+    };
+    const open = feed.alerts.find((a) => !a.closedAt);
+    expect(open, 'the simulation should have an open alert').toBeDefined();
+    const page = await AppDriver.open(browser, inject('liveUrl'), `?cell=${open?.cell}`);
+    await page.waitForMapIdle();
+    const alerts = page.page.getByTestId('alerts');
+    await expect.poll(() => alerts.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await alerts.textContent()).toMatch(/自 \d+月\d+日/);
+    await page.close();
+  });
+
   const faults: { fault: string; role: 'status' | 'alert'; text: RegExp }[] = [
     { fault: 'http500', role: 'status', text: /实时数据获取失败.*500/ },
     { fault: 'timeout', role: 'status', text: /实时数据获取失败/ },
