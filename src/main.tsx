@@ -17,6 +17,8 @@ const store = createAppStore({
   viewOrigin: 'url',
   window: initial.window,
   layers: initial.layers,
+  mode: initial.mode,
+  serviceKind: initial.service,
 });
 syncStoreWithHistory(store);
 

@@ -9,6 +9,8 @@ function urlStateOf(s: AppState): UrlState {
     view: s.view,
     layers: s.layers,
     window: s.window,
+    mode: s.mode,
+    service: s.serviceKind,
   };
 }
 
@@ -16,8 +18,8 @@ const sameFocus = (a: AppState['focus'], b: AppState['focus']) => a?.kind === b?
 
 /**
  * Keeps the address bar and the store in step. A change of focus (drilling down or up) or of region
- * is a new history entry, so the browser's Back goes up the tree; every other change (view, language,
- * window, layers) replaces the current entry. Back/Forward (popstate) put the URL's state back into
+ * or of mode (dashboard ↔ coverage planner) is a new history entry, so the browser's Back goes up the
+ * tree; every other change (view, language, window, layers, service kind) replaces the current entry. Back/Forward (popstate) put the URL's state back into
  * the store, tagged 'url' so that the map follows it.
  */
 export function syncStoreWithHistory(store: AppStore, win: Window = window): () => void {
@@ -29,7 +31,8 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
     const url = `${win.location.pathname}${search}${win.location.hash}`;
     const isStep =
       (!sameFocus(state.focus, prev.focus) && state.focusHistory === 'push') ||
-      state.regionId !== prev.regionId;
+      state.regionId !== prev.regionId ||
+      state.mode !== prev.mode;
     if (isStep) win.history.pushState(null, '', url);
     else win.history.replaceState(win.history.state, '', url);
   });
@@ -45,6 +48,8 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
         viewOrigin: 'url',
         window: s.window,
         layers: s.layers,
+        mode: s.mode,
+        serviceKind: s.service,
       });
     } finally {
       applyingUrl = false;

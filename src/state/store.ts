@@ -1,6 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../data/localized.ts';
-import type { DayWindow, Focus, MapView } from './url.ts';
+import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
 
 interface LanguageSlice {
   lang: Lang;
@@ -43,14 +43,30 @@ interface LayersSlice {
   setLayers: (layers: string[] | null) => void;
 }
 
-export type AppState = LanguageSlice & RegionSlice & FocusSlice & ViewSlice & WindowSlice & LayersSlice;
+/** The dashboard shown, and the planner's choice of service kind for the coverage analysis. */
+interface ModeSlice {
+  mode: AppMode;
+  setMode: (mode: AppMode) => void;
+  /** Service kind whose reach the coverage analysis measures; null = any service point. */
+  serviceKind: string | null;
+  setServiceKind: (kind: string | null) => void;
+}
+
+export type AppState = LanguageSlice &
+  RegionSlice &
+  FocusSlice &
+  ViewSlice &
+  WindowSlice &
+  LayersSlice &
+  ModeSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
 // A new region starts at its district view: a cell id of another region means nothing there.
 const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
-  setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app' }),
+  // Service kinds are the pack's own words: another pack may not have the one chosen.
+  setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app', serviceKind: null }),
 });
 const focusSlice: Slice<FocusSlice> = (set) => ({
   focus: null,
@@ -64,9 +80,18 @@ const viewSlice: Slice<ViewSlice> = (set) => ({
 });
 const windowSlice: Slice<WindowSlice> = (set) => ({ window: null, setWindow: (window) => set({ window }) });
 const layersSlice: Slice<LayersSlice> = (set) => ({ layers: null, setLayers: (layers) => set({ layers }) });
+const modeSlice: Slice<ModeSlice> = (set) => ({
+  mode: 'explore',
+  setMode: (mode) => set({ mode }),
+  serviceKind: null,
+  setServiceKind: (serviceKind) => set({ serviceKind }),
+});
 
 export type InitialState = Partial<
-  Pick<AppState, 'lang' | 'regionId' | 'focus' | 'view' | 'window' | 'layers' | 'viewOrigin'>
+  Pick<
+    AppState,
+    'lang' | 'regionId' | 'focus' | 'view' | 'window' | 'layers' | 'viewOrigin' | 'mode' | 'serviceKind'
+  >
 >;
 
 /** One store per app instance (and per test), built from small slices. */
@@ -78,6 +103,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...viewSlice(...a),
     ...windowSlice(...a),
     ...layersSlice(...a),
+    ...modeSlice(...a),
     ...initial,
   }));
 

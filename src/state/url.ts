@@ -15,6 +15,12 @@ export interface DayWindow {
   to: string;
 }
 
+/**
+ * Which dashboard is shown: drilling down the grid ('explore', the default) or the planner's coverage
+ * analysis ('coverage', `?mode=coverage`).
+ */
+export type AppMode = 'explore' | 'coverage';
+
 /** What the address bar holds. Pure parse/serialise so that bad input is tested without a browser. */
 export interface UrlState {
   region: string | null;
@@ -24,6 +30,9 @@ export interface UrlState {
   /** Layer ids switched on; null means the defaults. */
   layers: string[] | null;
   window: DayWindow | null;
+  mode: AppMode;
+  /** Service kind the coverage analysis measures reach for; null = any service point. */
+  service: string | null;
 }
 
 export const EMPTY_URL_STATE: UrlState = {
@@ -33,6 +42,8 @@ export const EMPTY_URL_STATE: UrlState = {
   view: null,
   layers: null,
   window: null,
+  mode: 'explore',
+  service: null,
 };
 
 const REGION_ID = /^[a-z0-9-]{1,64}$/;
@@ -70,6 +81,11 @@ function parseWindow(from: string | null, to: string | null): DayWindow | null {
   return { from, to };
 }
 
+/** Service kinds are free text in packs, like feature ids; the same characters are refused. */
+function parseService(text: string | null): string | null {
+  return text !== null && text.length <= 64 && isFeatureId(text) ? text : null;
+}
+
 function parseFocus(params: URLSearchParams): Focus | null {
   const cell = params.get('cell');
   if (cell !== null && isFeatureId(cell)) return { kind: 'cell', id: cell };
@@ -90,16 +106,22 @@ export function parseUrlState(search: string): UrlState {
     view: parseView(params.get('v')),
     layers: layers === null ? null : layers.split(',').filter((l) => LAYER_ID.test(l)),
     window: parseWindow(params.get('from'), params.get('to')),
+    mode: params.get('mode') === 'coverage' ? 'coverage' : 'explore',
+    service: parseService(params.get('service')),
   };
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
-const OWN_KEYS = ['region', 'cell', 'town', 'v', 'layers', 'from', 'to', 'lang'];
+const OWN_KEYS = ['region', 'cell', 'town', 'v', 'layers', 'from', 'to', 'service', 'lang'];
+/** The `mode` values this module owns; any other (e.g. a wall screen's `mode=wall`) is left alone. */
+const OWN_MODES = new Set(['coverage']);
 
 /** Writes the state into `search`, keeping parameters this module does not own, in a stable order. */
 export function serialiseUrlState(state: UrlState, search = ''): string {
   const params = new URLSearchParams(search);
   for (const key of OWN_KEYS) params.delete(key);
+  if (OWN_MODES.has(params.get('mode') ?? '')) params.delete('mode');
+  if (state.mode !== 'explore') params.set('mode', state.mode);
   if (state.region) params.set('region', state.region);
   if (state.focus) params.set(state.focus.kind, state.focus.id);
   if (state.view) {
@@ -111,6 +133,7 @@ export function serialiseUrlState(state: UrlState, search = ''): string {
     params.set('from', state.window.from);
     params.set('to', state.window.to);
   }
+  if (state.service) params.set('service', state.service);
   if (state.lang !== 'zh') params.set('lang', state.lang);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';

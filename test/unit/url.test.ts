@@ -5,7 +5,7 @@ describe('URL state', () => {
   it('parses everything it owns', () => {
     expect(
       parseUrlState(
-        '?region=jiading&cell=M0001&v=121.25,31.38,12.5&layers=partners,projects&from=2026-01-01&to=2026-03-31&lang=en',
+        '?region=jiading&cell=M0001&v=121.25,31.38,12.5&layers=partners,projects&from=2026-01-01&to=2026-03-31&lang=en&mode=coverage&service=legal',
       ),
     ).toEqual({
       region: 'jiading',
@@ -14,6 +14,8 @@ describe('URL state', () => {
       view: { lon: 121.25, lat: 31.38, zoom: 12.5 },
       layers: ['partners', 'projects'],
       window: { from: '2026-01-01', to: '2026-03-31' },
+      mode: 'coverage',
+      service: 'legal',
     });
     expect(parseUrlState('')).toEqual(EMPTY_URL_STATE);
     expect(parseUrlState('?town=310114001').focus).toEqual({ kind: 'town', id: '310114001' });
@@ -69,7 +71,42 @@ describe('URL state', () => {
       view: { lon: 121.25, lat: 31.38, zoom: 12.5 },
       layers: ['activity'],
       window: { from: '2026-01-01', to: '2026-01-31' },
+      mode: 'coverage',
+      service: 'party_service_center',
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
+  });
+
+  describe('planner mode and service kind', () => {
+    it('reads only mode=coverage; anything else is the dashboard', () => {
+      expect(parseUrlState('?mode=coverage').mode).toBe('coverage');
+      for (const m of ['', 'COVERAGE', 'coverage ', 'wall', '<script>', 'coverage,wall']) {
+        expect(parseUrlState(`?mode=${encodeURIComponent(m)}`).mode, m).toBe('explore');
+      }
+      // Repeated: the first value counts, as URLSearchParams.get reads it.
+      expect(parseUrlState('?mode=wall&mode=coverage').mode).toBe('explore');
+    });
+
+    it('drops service kinds that could never be valid', () => {
+      expect(parseUrlState(`?service=${encodeURIComponent('养老')}`).service).toBe('养老');
+      for (const bad of ['', '<b>', 'a"b', `${'x'.repeat(65)}`, 'a%01b']) {
+        expect(
+          parseUrlState(`?service=${bad.includes('%') ? bad : encodeURIComponent(bad)}`).service,
+          bad,
+        ).toBe(null);
+      }
+    });
+
+    it('writes mode=coverage, removes it for the dashboard, and leaves a mode it does not own alone', () => {
+      const coverage = { ...EMPTY_URL_STATE, mode: 'coverage' as const };
+      expect(serialiseUrlState(coverage)).toBe('?mode=coverage');
+      expect(serialiseUrlState(EMPTY_URL_STATE, '?mode=coverage&x=1')).toBe('?x=1');
+      expect(serialiseUrlState(EMPTY_URL_STATE, '?mode=wall')).toBe('?mode=wall');
+      expect(serialiseUrlState(coverage, '?mode=wall')).toBe('?mode=coverage');
+      expect(serialiseUrlState({ ...coverage, service: 'legal' }, '?service=health')).toBe(
+        '?mode=coverage&service=legal',
+      );
+      expect(serialiseUrlState(EMPTY_URL_STATE, '?service=health')).toBe('');
+    });
   });
 });
