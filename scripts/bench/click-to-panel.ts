@@ -68,19 +68,10 @@ export async function benchClickToPanel(appUrl: string, runs = 10): Promise<Benc
         await app.waitForMapIdle();
       }
       await app.page.evaluate(() => performance.clearMarks());
-      const box = await app.page.getByTestId('map').boundingBox();
-      const p = await app.page.evaluate(
-        (ll) =>
-          (
-            window as unknown as {
-              __gridatlasMap: { project: (l: [number, number]) => { x: number; y: number } };
-            }
-          ).__gridatlasMap.project(ll),
-        [x, y] as [number, number],
-      );
+      const p = await app.pagePointOf([x, y]);
       // A user points at the cell (the hover highlight draws), then clicks: hover and click are
       // separate frames, as they are for a person.
-      await app.page.mouse.move((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+      await app.page.mouse.move(p.x, p.y);
       await app.page.waitForTimeout(300);
       await app.waitForMapIdle();
       await app.page.evaluate(() => performance.clearMarks());

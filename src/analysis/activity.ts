@@ -1,5 +1,6 @@
 import { LeafLocator } from '../data/pack-index/leaf-locator.ts';
 import type { RegionPack } from '../data/region-pack.ts';
+import { lowerBound } from '../data/sorted.ts';
 import { leafIds } from './cell-areas.ts';
 import type { Finding } from './finding.ts';
 import { fmtInt } from './format.ts';
@@ -116,17 +117,6 @@ function eventTimesByLeaf(pack: RegionPack): { byLeaf: Map<string, Float64Array>
   const byLeaf = new Map<string, Float64Array>();
   for (const [leaf, list] of lists) byLeaf.set(leaf, Float64Array.from(list).sort());
   return { byLeaf, outside };
-}
-
-function lowerBound(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Finest-level cells with no volunteer event in the window, with the days since their last event. */

@@ -69,6 +69,27 @@ export class AppDriver {
     return colours;
   }
 
+  /** Where a geographic point is on the page, projected by the map itself. */
+  async pagePointOf(lngLat: [number, number]): Promise<{ x: number; y: number }> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    const p = await this.page.evaluate(
+      (ll) =>
+        (
+          window as unknown as {
+            __gridatlasMap: { project: (l: [number, number]) => { x: number; y: number } };
+          }
+        ).__gridatlasMap.project(ll),
+      lngLat,
+    );
+    return { x: (box?.x ?? 0) + p.x, y: (box?.y ?? 0) + p.y };
+  }
+
+  /** Clicks the map at a geographic point, as a user would. */
+  async clickMapAt(lngLat: [number, number]): Promise<void> {
+    const p = await this.pagePointOf(lngLat);
+    await this.page.mouse.click(p.x, p.y);
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }

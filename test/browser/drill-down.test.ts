@@ -44,20 +44,7 @@ async function crumbs(app: AppDriver): Promise<string[]> {
 }
 const cellInUrl = (app: AppDriver) => new URL(app.page.url()).searchParams.get('cell');
 
-/** Clicks the map at a geographic point (projected by the map itself). */
-async function clickAt(app: AppDriver, lngLat: [number, number]): Promise<void> {
-  const box = await app.page.getByTestId('map').boundingBox();
-  const p = await app.page.evaluate(
-    (ll) =>
-      (
-        window as unknown as {
-          __gridatlasMap: { project: (l: [number, number]) => { x: number; y: number } };
-        }
-      ).__gridatlasMap.project(ll),
-    lngLat,
-  );
-  await app.page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
-}
+const clickAt = (app: AppDriver, lngLat: [number, number]) => app.clickMapAt(lngLat);
 
 describe('drill-down for street officials', () => {
   it('?cell=<micro id> opens the cell zoomed, with its name, breadcrumb and leader', async () => {
@@ -136,17 +123,8 @@ describe('drill-down for street officials', () => {
     const app = await AppDriver.open(browser, inject('appUrl'));
     await app.waitForMapIdle();
     const area = byId.get('A07') as Cell;
-    const box = await app.page.getByTestId('map').boundingBox();
-    const p = await app.page.evaluate(
-      (ll) =>
-        (
-          window as unknown as {
-            __gridatlasMap: { project: (l: [number, number]) => { x: number; y: number } };
-          }
-        ).__gridatlasMap.project(ll),
-      inside(area),
-    );
-    await app.page.mouse.move((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+    const p = await app.pagePointOf(inside(area));
+    await app.page.mouse.move(p.x, p.y);
     await expect
       .poll(() =>
         app.page.evaluate(

@@ -1,4 +1,5 @@
 import type { RegionPack } from '../region-pack.ts';
+import { lowerBound } from '../sorted.ts';
 import type { LeafLocator } from './leaf-locator.ts';
 
 /** One leaf cell's events, sorted by time, as parallel arrays (26k events stay cheap to scan). */
@@ -50,18 +51,6 @@ export function buildActivityIndex(pack: RegionPack, locator: LeafLocator): Acti
     });
   }
   return { byLeaf, outside, span: Number.isFinite(first) ? { first, last } : null };
-}
-
-/** First index with times[i] >= t. */
-function lowerBound(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface WeekBucket {
