@@ -124,6 +124,7 @@ export function App() {
           fitBox={resolved?.fitBox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
+          coverage={null}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
           onCellClick={onCellClick}

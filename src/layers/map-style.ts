@@ -6,6 +6,14 @@ import type {
 } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import { ALERT_SOURCE, alertLayers } from './alert-layers.ts';
+import {
+  COVERAGE_SOURCE,
+  type CoverageStyle,
+  coverageHighlightLayers,
+  coverageShadeLayer,
+  EMPTY_PIECES,
+  NO_COVERAGE,
+} from './coverage-layers.ts';
 import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
@@ -46,7 +54,10 @@ const paletteExpression = (): ExpressionSpecification =>
     THEME.fills[0],
   ] as unknown as ExpressionSpecification;
 
-function gridLayers(data: MapData, lang: Lang): LayerSpecification[] {
+function gridLayers(
+  data: MapData,
+  lang: Lang,
+): { fills: LayerSpecification[]; lines: LayerSpecification[]; labels: LayerSpecification[] } {
   const fills: LayerSpecification[] = [];
   const lines: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
@@ -115,11 +126,12 @@ function gridLayers(data: MapData, lang: Lang): LayerSpecification[] {
       },
     });
   });
-  return [...fills, ...lines, ...labels];
+  return { fills, lines, labels };
 }
 
 /**
- * The whole map as one style object, a pure function of the pack's derived data and the language.
+ * The whole map as one style object, a pure function of the pack's derived data, the language, the
+ * drill-down focus and the planner's shading and highlight.
  * The map controller applies it with setStyle(…, { diff: true }), so a language switch becomes a few
  * setLayoutProperty calls rather than a reload of the data.
  */
@@ -128,7 +140,9 @@ export function buildMapStyle(
   lang: Lang,
   basemap: StyleSpecification | null = null,
   focus: FocusTarget = null,
+  coverage: CoverageStyle = NO_COVERAGE,
 ): StyleSpecification {
+  const grid = gridLayers(data, lang);
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
   const own: StyleSpecification = {
     version: 8,
@@ -140,6 +154,8 @@ export function buildMapStyle(
       [SOURCE.labels]: { type: 'geojson', data: data.labels },
       // Filled by the map controller from the live feed (setData): it changes every poll.
       [ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      // The planner's chosen finding; in the style too, so a style diff (language switch) keeps it.
+      [COVERAGE_SOURCE]: { type: 'geojson', data: coverage.highlight?.pieces ?? EMPTY_PIECES },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -150,8 +166,12 @@ export function buildMapStyle(
         // Over a basemap the district is only tinted, so streets and rivers show through.
         paint: { 'fill-color': THEME.land, 'fill-opacity': basemap ? 0.35 : 1 },
       },
-      ...gridLayers(data, lang),
+      ...grid.fills,
+      coverageShadeLayer(SOURCE.grid, data.zooms.length - 1, coverage.shading),
+      ...grid.lines,
+      ...grid.labels,
       ...focusLayers(data, lang, focus, SOURCE),
+      ...coverageHighlightLayers(SOURCE.grid, coverage.highlight),
       {
         id: 'admin-line',
         type: 'line',

@@ -1,8 +1,9 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
 import type { AlertMarkerProps } from '../layers/alert-layers.ts';
+import type { CoverageMapState } from '../layers/coverage-layers.ts';
 import type { FocusTarget } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import type { MapView as View } from '../state/url.ts';
@@ -19,6 +20,10 @@ interface MapViewProps {
   requestedView: View | null;
   /** Markers of cells with open live alerts. */
   alerts: FeatureCollection<Point, AlertMarkerProps> | null;
+  /** The planner's shading and chosen finding (flown to and highlighted); null outside the planner. */
+  coverage: CoverageMapState | null;
+  /** Receives a function that copies the map as drawn (the planner's PNG export). */
+  snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
@@ -27,7 +32,7 @@ interface MapViewProps {
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
 export function MapView(props: MapViewProps) {
-  const { data, lang, basemap, focus, fitBox, requestedView, alerts, label } = props;
+  const { data, lang, basemap, focus, fitBox, requestedView, alerts, coverage, label } = props;
   const containerRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const callbacks = useRef(props);
@@ -39,12 +44,15 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (!container) return;
     try {
-      controllerRef.current = new MapController(container, {
+      const controller = new MapController(container, {
         lang,
         onError: (m) => callbacks.current.onError(m),
         onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
         onViewChange: (v) => callbacks.current.onViewChange(v),
       });
+      controllerRef.current = controller;
+      const snapshot = callbacks.current.snapshotRef;
+      if (snapshot) snapshot.current = () => controller.snapshot();
     } catch (err) {
       // Typically no WebGL2: say so instead of leaving a blank screen.
       callbacks.current.onError(err instanceof Error ? err.message : String(err));
@@ -91,6 +99,20 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (alerts) controllerRef.current?.setAlerts(alerts);
   }, [alerts]);
+
+  const shading = coverage?.shading ?? null;
+  const values = coverage?.values ?? null;
+  useEffect(() => {
+    controllerRef.current?.setCoverageShading(shading, values);
+  }, [shading, values]);
+
+  const target = coverage?.target ?? null;
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    controller.highlight(target);
+    if (target) controller.flyTo(target.bbox);
+  }, [target]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

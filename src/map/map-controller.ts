@@ -4,6 +4,18 @@ import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecif
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import { ALERT_SOURCE, type AlertMarkerProps } from '../layers/alert-layers.ts';
+import {
+  type CellShading,
+  COVERAGE_LAYER,
+  COVERAGE_SOURCE,
+  type CoverageHighlight,
+  type CoverageStyle,
+  EMPTY_PIECES,
+  highlightCellFilter,
+  NO_COVERAGE,
+  type ShadingMeasure,
+  shadeColour,
+} from '../layers/coverage-layers.ts';
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
@@ -51,6 +63,10 @@ export class MapController {
   private hovered: string | null = null;
   private alerts: FeatureCollection<Point, AlertMarkerProps> | null = null;
   private appliedAlerts: FeatureCollection<Point, AlertMarkerProps> | null = null;
+  private coverage: CoverageStyle = NO_COVERAGE;
+  private shading: CellShading | null = null;
+  /** Which values were written into which grid source's feature-state (a new pack is a new source). */
+  private shaded: { values: CellShading; source: unknown } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -80,7 +96,10 @@ export class MapController {
       if (this.rendersCurrentData()) this.setIdle(true);
       else this.map.triggerRepaint();
     });
-    this.map.on('styledata', () => this.applyAlerts());
+    this.map.on('styledata', () => {
+      this.applyAlerts();
+      this.applyShading();
+    });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
     // Every settled move is reported as where the map now is; the store tags it 'map', and the map
@@ -113,7 +132,7 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
-    this.map.setStyle(buildMapStyle(data, lang, basemap, focus), { diff: !isNewPack });
+    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
     // A new style starts with an empty alert source; applyAlerts refills it on 'styledata'.
     if (isNewPack) this.appliedAlerts = null;
     // A style diff that changes nothing schedules no frame, and `idle` only follows a frame.
@@ -132,6 +151,56 @@ export class MapController {
         : FIT_PADDING;
     this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom: 17 });
     this.map.triggerRepaint();
+  }
+
+  /** Flies to a box (a finding), animated, leaving room for the panels. */
+  flyTo(bbox: [number, number, number, number]): void {
+    this.fitTo(bbox, true);
+  }
+
+  /**
+   * The planner's shading: which measure colours the finest-level cells (null: none), and every cell's
+   * values, written once per analysis report into feature-state (no geometry is re-uploaded).
+   */
+  setCoverageShading(measure: ShadingMeasure | null, values: CellShading | null): void {
+    this.shading = values;
+    this.applyShading();
+    if (measure === this.coverage.shading) return;
+    this.coverage = { ...this.coverage, shading: measure };
+    if (!this.map.getLayer(COVERAGE_LAYER.shade)) return;
+    this.setIdle(false);
+    this.map.setLayoutProperty(COVERAGE_LAYER.shade, 'visibility', measure ? 'visible' : 'none');
+    if (measure) this.map.setPaintProperty(COVERAGE_LAYER.shade, 'fill-color', shadeColour(measure));
+    this.map.triggerRepaint();
+  }
+
+  /** Outlines the cells of a finding and fills its own geometry (null: nothing highlighted). */
+  highlight(highlight: CoverageHighlight | null): void {
+    if (highlight === this.coverage.highlight) return;
+    this.coverage = { ...this.coverage, highlight };
+    const source = this.map.getSource<GeoJSONSource>(COVERAGE_SOURCE);
+    if (!source) return; // the next style carries it (buildMapStyle gets this.coverage)
+    this.setIdle(false);
+    source.setData(highlight?.pieces ?? EMPTY_PIECES);
+    const filter = highlightCellFilter(highlight);
+    this.map.setFilter(COVERAGE_LAYER.cellsFill, filter);
+    this.map.setFilter(COVERAGE_LAYER.cellsLine, filter);
+    this.map.triggerRepaint();
+  }
+
+  /**
+   * The map as it is on screen, copied to a 2D canvas. The WebGL drawing buffer is only readable in
+   * the task that drew it (no preserveDrawingBuffer, which would slow every frame), so this renders a
+   * frame synchronously and copies it at once (mapbox-gl-js #2766).
+   */
+  snapshot(): HTMLCanvasElement {
+    this.map.redraw();
+    const gl = this.map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = gl.width;
+    copy.height = gl.height;
+    copy.getContext('2d')?.drawImage(gl, 0, 0);
+    return copy;
   }
 
   jumpTo(view: MapView): void {
@@ -153,6 +222,16 @@ export class MapController {
     if (!source) return;
     source.setData(this.alerts);
     this.appliedAlerts = this.alerts;
+  }
+
+  /** Writes the shading values into the grid source's feature-state once it exists (a new style starts empty). */
+  private applyShading(): void {
+    const source = this.map.getSource(SOURCE.grid);
+    const values = this.shading;
+    if (!values || !source || (this.shaded?.values === values && this.shaded.source === source)) return;
+    for (const [id, state] of values) this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+    this.shaded = { values, source };
+    this.setIdle(false);
   }
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
