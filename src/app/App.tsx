@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pickName } from '../data/localized.ts';
 import { packIndex } from '../data/pack-index/pack-index.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -12,9 +12,13 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
+import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
+import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
+import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
 import { useNow } from './use-now.ts';
@@ -32,6 +36,10 @@ export function App() {
   const setView = useAppState((s) => s.setView);
   const storedWindow = useAppState((s) => s.window);
   const setWindow = useAppState((s) => s.setWindow);
+  const planner = useAppState((s) => s.mode) === 'coverage';
+  const setMode = useAppState((s) => s.setMode);
+  const serviceKind = useAppState((s) => s.serviceKind);
+  const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const region = useRegionPack(regionId);
   const [mapError, setMapError] = useState<string | null>(null);
   const [unknownId, setUnknownId] = useState<string | null>(null);
@@ -72,6 +80,13 @@ export function App() {
         : [],
     [index],
   );
+  const coverage = useCoverage({
+    active: planner,
+    pack,
+    packUrl: region.packBaseUrl,
+    serviceKind,
+    window: activityWindow,
+  });
   const panel = useMemo(
     () =>
       pack && index && resolved?.focus && activityWindow
@@ -113,6 +128,7 @@ export function App() {
         {health && (
           <LiveStatusBar health={health} level={live?.responseLevel ?? null} lang={lang} now={now} />
         )}
+        <ModeSwitch />
         <LanguageSwitch />
       </header>
       <main className="stage">
@@ -124,7 +140,8 @@ export function App() {
           fitBox={resolved?.fitBox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
-          coverage={null}
+          coverage={planner ? coverage.map : null}
+          snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
           onCellClick={onCellClick}
@@ -160,8 +177,21 @@ export function App() {
             </p>
           )}
           {pack && <LevelLegend pack={pack} />}
+          {planner && coverage.shading && <CoverageLegend measure={coverage.shading} />}
         </div>
-        {panel && resolved && (
+        {planner && pack && (
+          <CoveragePanel
+            pack={pack}
+            lang={lang}
+            coverage={coverage}
+            window={activityWindow}
+            presets={presets}
+            onWindow={setWindow}
+            snapshot={() => snapshotRef.current?.() ?? null}
+            onClose={() => setMode('explore')}
+          />
+        )}
+        {!planner && panel && resolved && (
           <CellPanel
             model={panel}
             lang={lang}

@@ -140,7 +140,7 @@ export class MapController {
   }
 
   /** Fits a box (the district, a town, a cell), leaving room for the panels. */
-  fitTo(bbox: [number, number, number, number], animate: boolean): void {
+  fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17): void {
     this.setIdle(false);
     const [w, s, e, n] = bbox;
     const { clientWidth, clientHeight } = this.container;
@@ -149,13 +149,16 @@ export class MapController {
       clientWidth < 900
         ? { top: 32, bottom: Math.round(clientHeight * 0.45), left: 24, right: 56 }
         : FIT_PADDING;
-    this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom: 17 });
+    this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom });
     this.map.triggerRepaint();
   }
 
-  /** Flies to a box (a finding), animated, leaving room for the panels. */
+  /**
+   * Flies to a box (a finding), animated, leaving room for the panels. Not closer than zoom 16
+   * (~1 m per pixel): a 90 m hole still shows the cells around it.
+   */
   flyTo(bbox: [number, number, number, number]): void {
-    this.fitTo(bbox, true);
+    this.fitTo(bbox, true, 16);
   }
 
   /**
