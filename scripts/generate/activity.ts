@@ -32,7 +32,13 @@ export interface ActivityEvent {
 }
 
 export const WINDOW = { first: [2025, 11, 1], days: 365 } as const;
-const TARGET_EVENTS = 26_000;
+
+export interface ActivityOptions {
+  /** Expected number of events over the year (the daily counts are drawn around it). */
+  targetEvents: number;
+  /** How many of the emptiest third of micro grids are deliberately left without activity. */
+  silentCells: number;
+}
 
 const BASE_SHARE: Record<ActivityKind, number> = {
   patrol: 0.22,
@@ -161,6 +167,7 @@ export function buildActivity(
   micros: readonly Cell[],
   index: CellIndex,
   population: ReadonlyMap<string, number>,
+  options: ActivityOptions,
   rng: Rng,
 ): ActivityResult {
   // A few quiet cells: drawn from the emptiest third (farmland, industrial estates).
@@ -170,7 +177,7 @@ export function buildActivity(
   const silent = new Set(
     rng
       .shuffle(byPeople.slice(0, Math.floor(micros.length / 3)))
-      .slice(0, 14)
+      .slice(0, options.silentCells)
       .map((c) => c.id),
   );
   // Some cells are livelier than their population suggests (an active secretary, a big estate).
@@ -180,7 +187,7 @@ export function buildActivity(
   const bboxes = micros.map((c) => bboxOf(c.shape));
   const calendar = days();
   const meanVolume = calendar.reduce((s, d) => s + volume(d), 0) / calendar.length;
-  const base = TARGET_EVENTS / calendar.length / meanVolume;
+  const base = options.targetEvents / calendar.length / meanVolume;
 
   const events: ActivityEvent[] = [];
   for (const day of calendar) {

@@ -5,7 +5,7 @@
 
 import { booleanIntersects, lineString, multiPolygon, point, polygon } from '@turf/turf';
 import Flatbush from 'flatbush';
-import type { LineString, Polygon } from 'geojson';
+import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { at, bboxOf, centroidOf, distKm, type Pos, pointInShape } from './geo.ts';
 import type { Cell, LevelId } from './grids.ts';
 
@@ -51,8 +51,13 @@ export class CellIndex {
   }
 
   /** Cells a line or polygon truly touches (turf.booleanIntersects after a bbox prefilter), in id order. */
-  touching(geometry: LineString | Polygon): Cell[] {
-    const coords = geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
+  touching(geometry: LineString | Polygon | MultiPolygon): Cell[] {
+    const coords =
+      geometry.type === 'LineString'
+        ? geometry.coordinates
+        : geometry.type === 'Polygon'
+          ? geometry.coordinates.flat()
+          : geometry.coordinates.flat(2);
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -64,7 +69,11 @@ export class CellIndex {
       maxY = Math.max(maxY, y);
     }
     const feature =
-      geometry.type === 'LineString' ? lineString(geometry.coordinates) : polygon(geometry.coordinates);
+      geometry.type === 'LineString'
+        ? lineString(geometry.coordinates)
+        : geometry.type === 'Polygon'
+          ? polygon(geometry.coordinates)
+          : multiPolygon(geometry.coordinates);
     return this.index
       .search(minX, minY, maxX, maxY)
       .map((i) => at(this.cells, i))

@@ -277,28 +277,25 @@ function overlap(ctx: Ctx, towns: readonly string[]): Flaw {
   throw new Error('flaws: no place for the overlap');
 }
 
-/** Town codes where each flaw goes: rural towns have the room for clear, well separated flaws. */
-const WAIGANG = '310114114';
-const HUATING = '310114111';
-const ANTING = '310114103';
-const XUHANG = '310114109';
-const INDUSTRIAL = '310114501';
-const MALU = '310114106';
-const JIANGQIAO = '310114118';
+/** One deliberate flaw and the towns (street codes) where it may go. */
+export type FlawSpec =
+  | { kind: 'notch'; towns: readonly string[] }
+  | { kind: 'hole'; level: LevelId; towns: readonly string[]; radiusM: number }
+  | { kind: 'sliver'; towns: readonly string[] }
+  | { kind: 'overlap'; towns: readonly string[] };
 
 export function applyFlaws(
   cells: Cell[],
   outline: Ring,
   rng: Rng,
   fix: (shapes: MultiPoly[]) => MultiPoly[],
+  plan: readonly FlawSpec[],
 ): Flaw[] {
   const ctx: Ctx = { cells: new Map(cells.map((c) => [c.id, c])), rng, fix, used: new Set() };
-  return [
-    boundaryNotch(ctx, outline, [HUATING, WAIGANG]),
-    hole(ctx, 'community', [INDUSTRIAL, XUHANG], 100),
-    hole(ctx, 'micro', [ANTING], 45),
-    hole(ctx, 'micro', [JIANGQIAO, MALU], 40),
-    sliver(ctx, [WAIGANG, INDUSTRIAL]),
-    overlap(ctx, [MALU, XUHANG]),
-  ];
+  return plan.map((spec) => {
+    if (spec.kind === 'notch') return boundaryNotch(ctx, outline, spec.towns);
+    if (spec.kind === 'hole') return hole(ctx, spec.level, spec.towns, spec.radiusM);
+    if (spec.kind === 'sliver') return sliver(ctx, spec.towns);
+    return overlap(ctx, spec.towns);
+  });
 }

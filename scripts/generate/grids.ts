@@ -1,14 +1,13 @@
 /**
  * The three-level grid, built top-down: each town is split into its area grids (片区), each area into
  * community grids (村居) named after real committees of that town, each community into micro grids
- * (小微). Counts come from the article (53 / 359 / 1,882); how they are shared out follows population,
- * so urban cells come out small and rural ones large.
+ * (小微). Counts come from the district config (Jiading: the article's 53 / 359 / 1,882); how they are
+ * shared out follows population, so urban cells come out small and rural ones large.
  */
 import { allocate } from './allocate.ts';
 import { integrate } from './density.ts';
 import { areaM2, at, type MultiPoly, type Pos } from './geo.ts';
 import { personName } from './names.ts';
-import { density } from './places.ts';
 import type { Rng } from './random.ts';
 import type { Committee } from './reference.ts';
 import type { Town } from './towns.ts';
@@ -37,15 +36,14 @@ export interface GridCounts {
   micros: number;
 }
 
-export const JIADING_COUNTS: GridCounts = { areas: 53, communities: 359, micros: 1882 };
-
-/** Committees named in the source article; they must appear as community grids. */
-const MUST_KEEP = ['北管村村委会'];
-
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Mean relative density of a shape: decides which cells are urban (居委会) and which rural (村委会). */
-const meanDensity = (shape: MultiPoly) => integrate(shape, density) / (areaM2(shape) / 1e6);
+export interface GridOptions {
+  /** Relative resident density (see DistrictConfig.density). */
+  density: (p: Pos) => number;
+  /** Committees named in the source article; they must appear as community grids. */
+  mustKeep: readonly string[];
+}
 
 interface Draft {
   shape: MultiPoly;
@@ -63,7 +61,10 @@ export function buildGrid(
   counts: GridCounts,
   rng: Rng,
   fix: (shapes: MultiPoly[]) => MultiPoly[],
+  { density, mustKeep }: GridOptions,
 ): Cell[] {
+  /** Mean relative density of a shape: decides which cells are urban (居委会) and which rural (村委会). */
+  const meanDensity = (shape: MultiPoly) => integrate(shape, density) / (areaM2(shape) / 1e6);
   const byTown = towns.map((t) => committees.filter((c) => c.townCode === t.fact.code));
   const committeeTotal = byTown.reduce((s, list) => s + list.length, 0);
   const populationTotal = towns.reduce((s, t) => s + t.fact.population, 0);
@@ -151,10 +152,10 @@ export function buildGrid(
     const r = rng.fork(`committees:${town.fact.code}`);
     // Committees the article names (e.g. 北管村) are always kept.
     const pickFrom = (list: Committee[], n: number) => {
-      const named = list.filter((c) => MUST_KEEP.includes(c.name));
+      const named = list.filter((c) => mustKeep.includes(c.name));
       return [
         ...named,
-        ...r.shuffle(list.filter((c) => !MUST_KEEP.includes(c.name))).slice(0, n - named.length),
+        ...r.shuffle(list.filter((c) => !mustKeep.includes(c.name))).slice(0, n - named.length),
       ];
     };
     const chosen = [...pickFrom(urban, nUrban), ...pickFrom(rural, cells.length - nUrban)];

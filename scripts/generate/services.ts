@@ -34,13 +34,7 @@ const TOWN_SERVICES: readonly [ServiceKind, string][] = [
 ];
 
 /** Community-level stations: [kind, how many in the district, name suffixes (urban, village)]. */
-const STATIONS: readonly [ServiceKind, number, string[], string[]][] = [
-  ['party_service_center', 62, ['党群服务站'], ['村党群服务站']],
-  ['legal', 24, ['法律服务工作室', '人民调解工作室'], ['法律服务点']],
-  ['sports', 40, ['市民健身驿站', '益智健身苑点', '社区运动场'], ['健身苑点']],
-  ['health', 30, ['社区卫生服务站'], ['卫生室']],
-  ['elderly', 48, ['长者照护之家', '老年人日间照护中心', '社区长者食堂', '助餐点'], ['睦邻点', '老年活动室']],
-];
+export type StationSpec = readonly [ServiceKind, number, readonly string[], readonly string[]];
 
 function randomPointIn(shape: Cell['shape'], micros: CellIndex, rng: Rng): Pos {
   const [minX, minY, maxX, maxY] = bboxOf(shape);
@@ -56,6 +50,7 @@ export function buildServices(
   communities: readonly Cell[],
   population: ReadonlyMap<string, number>,
   micros: CellIndex,
+  stations: readonly StationSpec[],
   rng: Rng,
 ): Service[] {
   const out: Service[] = [];
@@ -83,7 +78,7 @@ export function buildServices(
     const urban = c.committeeType === '居委会' ? 1 : 0.35;
     return urban * people ** 1.3;
   });
-  for (const [kind, count, urbanNames, villageNames] of STATIONS) {
+  for (const [kind, count, urbanNames, villageNames] of stations) {
     const taken = new Set<string>();
     for (let i = 0; i < count; i++) {
       let idx = rng.weighted(weights);

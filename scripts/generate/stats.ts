@@ -3,8 +3,9 @@
  * figures are the sums of their children, so every level agrees with the one below it.
  */
 import { integrate } from './density.ts';
+import type { TownFact } from './district.ts';
+import type { Pos } from './geo.ts';
 import type { Cell } from './grids.ts';
-import { density, type TownFact } from './places.ts';
 import type { Rng } from './random.ts';
 
 export interface CellStats {
@@ -19,6 +20,7 @@ const MIN_MICRO_POPULATION = 120;
 export function computeStats(
   cells: readonly Cell[],
   towns: readonly TownFact[],
+  density: (p: Pos) => number,
   rng: Rng,
 ): Map<string, CellStats> {
   const stats = new Map<string, CellStats>();

@@ -4,6 +4,7 @@
  * Weights are iterated until every town's area is close to its real area; a weight gap is never allowed
  * to push a seat out of its own cell (w_j − w_i < d_ij² keeps site i inside cell i).
  */
+import type { TownFact } from './district.ts';
 import {
   areaM2,
   at,
@@ -17,7 +18,6 @@ import {
   ringArea2,
   toKm,
 } from './geo.ts';
-import type { TownFact } from './places.ts';
 import type { Rng } from './random.ts';
 
 export interface Town {

@@ -4,17 +4,8 @@
  * to the 2020 census total of about 1.83 million; the density bumps mark the real urban cores (old
  * town, new city around Yuanxiang Lake, Nanxiang, Jiangqiao/Zhenxin next to Putuo, Anting).
  */
-import type { Pos } from './geo.ts';
-
-export interface TownFact {
-  code: string;
-  name: string;
-  nameEn: string;
-  seat: Pos;
-  areaKm2: number;
-  /** Synthetic resident population target (sums to 1.83 million). */
-  population: number;
-}
+import type { TownFact } from '../../district.ts';
+import type { Pos } from '../../geo.ts';
 
 export const TOWNS: readonly TownFact[] = [
   {

@@ -1,43 +1,8 @@
-/** The pack's README.md, written by the generator so that counts, sizes and flaw areas never go stale. */
-import type { ActivityResult } from './activity.ts';
-import type { Flaw } from './flaws.ts';
-import { areaM2, centroidOf, distKm } from './geo.ts';
-import type { Cell } from './grids.ts';
-import type { Partner } from './partners.ts';
-import type { Project } from './projects.ts';
-import type { RingRepair } from './reference.ts';
-import type { Service } from './services.ts';
-import type { CellStats } from './stats.ts';
-import type { Town } from './towns.ts';
-import type { GridReport } from './verify.ts';
+/** The Jiading pack's README.md, written by the generator so that counts, sizes and flaw areas never go stale. */
+import { areaM2, centroidOf, distKm } from '../../geo.ts';
+import { countBy, kb, n, type ReadmeInput } from '../../readme-parts.ts';
 
-export interface ReadmeInput {
-  seed: number;
-  sizes: { name: string; bytes: number }[];
-  cells: readonly Cell[];
-  towns: readonly Town[];
-  stats: ReadonlyMap<string, CellStats>;
-  flaws: readonly Flaw[];
-  tiling: GridReport;
-  repair: RingRepair;
-  outlineVerticesAdded: number;
-  partners: readonly Partner[];
-  projects: readonly Project[];
-  services: readonly Service[];
-  activity: ActivityResult;
-}
-
-const n = (x: number) => x.toLocaleString('en-US');
-const kb = (b: number) =>
-  b >= 1_000_000 ? `${(b / 1_000_000).toFixed(2)} MB` : `${(b / 1000).toFixed(1)} kB`;
-
-function countBy<T>(items: readonly T[], key: (t: T) => string): string {
-  const m = new Map<string, number>();
-  for (const t of items) m.set(key(t), (m.get(key(t)) ?? 0) + 1);
-  return [...m].map(([k, v]) => `${k} ${v}`).join(', ');
-}
-
-export function renderReadme(r: ReadmeInput): string {
+export function renderJiadingReadme(r: ReadmeInput): string {
   const level = (l: string) => r.cells.filter((c) => c.level === l);
   const pop = (id: string) => r.stats.get(id)?.population ?? 0;
   const townRows = r.towns.map((t) => {
