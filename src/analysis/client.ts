@@ -1,6 +1,8 @@
 import { type Endpoint, type Remote, releaseProxy, wrap } from 'comlink';
 import type { AnalysisOptions, CoverageReport } from './analyse-pack.ts';
-import type { AnalysisService, LoadOutcome } from './service.ts';
+import type { Finding } from './finding.ts';
+import type { PagedAnalysisService } from './paged-service.ts';
+import type { LoadOutcome } from './service.ts';
 
 /**
  * The page's handle on the analysis worker. Only types are imported from the analysis, so none of its
@@ -29,7 +31,8 @@ const abortError = () => new DOMException('the analysis was cancelled', 'AbortEr
  */
 export function createAnalysisClient(endpoint?: Endpoint): AnalysisClient {
   const worker = endpoint ? null : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  const remote: Remote<AnalysisService> = wrap<AnalysisService>(endpoint ?? (worker as Worker));
+  // The worker serves reports in pages (paged-service.ts); a plain AnalysisService (tests) sends them whole.
+  const remote: Remote<PagedAnalysisService> = wrap<PagedAnalysisService>(endpoint ?? (worker as Worker));
   let runId = 0;
 
   return {
@@ -45,9 +48,19 @@ export function createAnalysisClient(endpoint?: Endpoint): AnalysisClient {
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
         const outcome = await remote.analyse(id, options);
-        if (outcome.status === 'done') return outcome.report;
         if (outcome.status === 'cancelled') throw abortError();
-        throw new Error(outcome.error);
+        if (outcome.status === 'failed') throw new Error(outcome.error);
+        const { report, findingsTotal } = outcome;
+        if (findingsTotal === undefined) return report;
+        // The rest of the findings, a page per message (each decoded in its own short task).
+        const findings: Finding[] = [...report.findings];
+        while (findings.length < findingsTotal) {
+          if (signal?.aborted || id !== runId) throw abortError();
+          const page = await remote.findings(id, findings.length, report.findings.length);
+          if (page === null || page.length === 0) throw abortError();
+          for (const f of page) findings.push(f);
+        }
+        return { ...report, findings };
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }

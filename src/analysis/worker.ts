@@ -6,6 +6,7 @@
  */
 import { expose } from 'comlink';
 import { httpPackSource } from '../data/pack-source.ts';
+import { pagedAnalysisService } from './paged-service.ts';
 import { createAnalysisService } from './service.ts';
 
-expose(createAnalysisService({ sourceFor: (url) => httpPackSource(url) }));
+expose(pagedAnalysisService(createAnalysisService({ sourceFor: (url) => httpPackSource(url) })));

@@ -116,6 +116,8 @@ export function App() {
     [go, index, pack, focus],
   );
   useDrillKeys(() => resolved?.focus && go(resolved.up));
+  const snapshot = useCallback(() => snapshotRef.current?.() ?? null, []);
+  const closePlanner = useCallback(() => setMode('explore'), [setMode]);
 
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -187,8 +189,8 @@ export function App() {
             window={activityWindow}
             presets={presets}
             onWindow={setWindow}
-            snapshot={() => snapshotRef.current?.() ?? null}
-            onClose={() => setMode('explore')}
+            snapshot={snapshot}
+            onClose={closePlanner}
           />
         )}
         {!planner && panel && resolved && (

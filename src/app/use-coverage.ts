@@ -155,14 +155,20 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
 
   const target = selected?.target ?? null;
   const map = useMemo<CoverageMapState>(() => ({ shading, values, target }), [shading, values, target]);
-  return {
-    run: { status: run.status, report, current: run.current, error: run.error, ms: run.ms },
-    serviceKind,
-    serviceKinds,
-    shading,
-    setShading,
-    selectedKey: selected?.key ?? null,
-    select,
-    map,
-  };
+  const { status, current, error, ms } = run;
+  const selectedKey = selected?.key ?? null;
+  // One object per change, so that the panel (memo) skips the app's unrelated re-renders (its clock).
+  return useMemo(
+    () => ({
+      run: { status, report, current, error, ms },
+      serviceKind,
+      serviceKinds,
+      shading,
+      setShading,
+      selectedKey,
+      select,
+      map,
+    }),
+    [status, report, current, error, ms, serviceKind, serviceKinds, shading, selectedKey, select, map],
+  );
 }

@@ -13,6 +13,7 @@ import {
   EMPTY_PIECES,
   highlightCellFilter,
   NO_COVERAGE,
+  SHADING_MEASURES,
   type ShadingMeasure,
   shadeColour,
 } from '../layers/coverage-layers.ts';
@@ -232,7 +233,14 @@ export class MapController {
     const source = this.map.getSource(SOURCE.grid);
     const values = this.shading;
     if (!values || !source || (this.shaded?.values === values && this.shaded.source === source)) return;
-    for (const [id, state] of values) this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+    // Only the cells whose values changed: every changed state re-evaluates that cell's paint in each
+    // layer of the source on the next frame, and a new service kind leaves most cells as they were.
+    const before = this.shaded?.source === source ? this.shaded.values : null;
+    for (const [id, state] of values) {
+      const old = before?.get(id);
+      if (old && SHADING_MEASURES.every((m) => old[m] === state[m])) continue;
+      this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+    }
     this.shaded = { values, source };
     this.setIdle(false);
   }

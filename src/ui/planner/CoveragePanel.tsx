@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { RankBy } from '../../analysis/finding.ts';
 import type { CoverageState } from '../../app/use-coverage.ts';
 import { type Lang, pickName } from '../../data/localized.ts';
@@ -36,8 +36,9 @@ interface CoveragePanelProps {
  * The planner's panel, in place of the cell panel: the analysis inputs (service kind, time window),
  * coverage figures, the ranked and filtered findings, map shading and exports. While an analysis runs
  * the previous results stay on screen with a status line; a failure is an alert, never a blank panel.
+ * Memoised: the app re-renders every second (its clock) and this panel holds hundreds of nodes.
  */
-export function CoveragePanel(props: CoveragePanelProps) {
+export const CoveragePanel = memo(function CoveragePanel(props: CoveragePanelProps) {
   const { pack, lang, coverage, window, presets, onWindow, snapshot, onClose } = props;
   const t = useT();
   const headingId = useId();
@@ -116,16 +117,16 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </fieldset>
       </div>
 
-      {run.status === 'loading' && (
-        <p role="status" className="analysis-status">
-          {t('analysisLoading')}
-        </p>
-      )}
-      {run.status === 'running' && (
-        <p role="status" className="analysis-status">
-          {report ? t('analysisRerunning') : t('analysisRunning')}
-        </p>
-      )}
+      {/* One line that changes text in place: no layout shift of the panel while a run starts or ends. */}
+      <p role="status" className={`analysis-status status-${run.status}`} data-testid="analysis-status">
+        {run.status === 'loading'
+          ? t('analysisLoading')
+          : run.status === 'running'
+            ? t(report ? 'analysisRerunning' : 'analysisRunning')
+            : run.status === 'done' && run.ms !== null
+              ? t('analysisDoneIn', { ms: Math.round(run.ms) })
+              : '\u00a0'}
+      </p>
       {run.status === 'error' && run.error && (
         <div role="alert" className="alert">
           {t('analysisError', { message: run.error })}
@@ -138,12 +139,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       )}
 
       {report && (
-        <div className={run.current ? 'coverage-results' : 'coverage-results outdated'}>
-          {run.status === 'done' && run.ms !== null && (
-            <p className="muted" data-testid="analysis-time">
-              {t('analysisDoneIn', { ms: Math.round(run.ms) })}
-            </p>
-          )}
+        <div className="coverage-results" data-current={run.current}>
           <CoverageSummary report={report} pack={pack} lang={lang} />
           <section className="panel-section exports">
             <h3>{t('exportTitle')}</h3>
@@ -178,4 +174,4 @@ export function CoveragePanel(props: CoveragePanelProps) {
       )}
     </aside>
   );
-}
+});

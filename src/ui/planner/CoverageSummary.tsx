@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CoverageReport } from '../../analysis/analyse-pack.ts';
 import type { Lang } from '../../data/localized.ts';
 import type { RegionPack } from '../../data/region-pack.ts';
@@ -12,7 +13,7 @@ interface CoverageSummaryProps {
 }
 
 /** The report's figures: grid coverage per level and per town, service reach, partnership, activity. */
-export function CoverageSummary({ report, pack, lang }: CoverageSummaryProps) {
+export const CoverageSummary = memo(function CoverageSummary({ report, pack, lang }: CoverageSummaryProps) {
   const t = useT();
   const levels = levelNames(pack, lang);
   const towns = townNames(pack, report, lang);
@@ -147,4 +148,4 @@ export function CoverageSummary({ report, pack, lang }: CoverageSummaryProps) {
       )}
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { CoverageReport } from '../../analysis/analyse-pack.ts';
 import type { Finding, RankBy } from '../../analysis/finding.ts';
 import type { Lang } from '../../data/localized.ts';
@@ -36,7 +36,7 @@ interface FindingListProps {
 }
 
 /** Filters by kind, level and town, a ranking toggle, and the findings as buttons that fly to them. */
-export function FindingList(props: FindingListProps) {
+export const FindingList = memo(function FindingList(props: FindingListProps) {
   const { report, pack, lang, findings, filters, onFilters, rankBy, onRankBy, selectedKey, onSelect } = props;
   const t = useT();
   const id = useId();
@@ -163,4 +163,4 @@ export function FindingList(props: FindingListProps) {
       )}
     </section>
   );
-}
+});
