@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startAppServer } from '../../test/browser/servers.ts';
+import { benchAnalysisMainThread } from './analysis-main-thread.ts';
 import type { BenchRow } from './bench-row.ts';
 import { benchClickToPanel } from './click-to-panel.ts';
 import { benchCoverage } from './coverage.ts';
@@ -15,6 +16,7 @@ type Bench = { name: string; run: (ctx: { appUrl: string }) => Promise<BenchRow[
 const benches: Bench[] = [
   { name: 'coverage analysis (node)', run: () => benchCoverage() },
   { name: 'click to panel', run: ({ appUrl }) => benchClickToPanel(appUrl) },
+  { name: 'main thread during the analysis', run: ({ appUrl }) => benchAnalysisMainThread(appUrl) },
 ];
 
 function format(rows: BenchRow[]): string {
