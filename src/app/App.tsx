@@ -179,7 +179,9 @@ export function App() {
             </p>
           )}
           {pack && <LevelLegend pack={pack} />}
-          {planner && coverage.shading && <CoverageLegend measure={coverage.shading} />}
+          {planner && coverage.shading && (
+            <CoverageLegend measure={coverage.shading} report={coverage.run.report} />
+          )}
         </div>
         {planner && pack && (
           <CoveragePanel

@@ -29,6 +29,7 @@ import {
   NO_FILTERS,
   rankedFindings,
   serviceKindLabel,
+  shadingContext,
 } from '../../src/ui/planner/planner-model.ts';
 import { event, loadTiny, service } from '../fixtures/analysis-fixtures.ts';
 import { basicCells } from '../fixtures/tiny-pack.ts';
@@ -227,6 +228,12 @@ describe('exports', () => {
     expect(formatShare(0.999999)).toBe('99.99%');
     expect(formatShare(0.8274, 1)).toBe('82.7%');
     expect(formatShare(-0.1)).toBe('0.00%');
+  });
+
+  it('says under the legend what the shading was computed for, from the report', () => {
+    expect(shadingContext('activity', report, 'zh')).toBe('2026-02-01 – 2026-03-31');
+    expect(shadingContext('reach', report, 'en')).toBe('Service reach: any service point, within 1,000 m');
+    expect(shadingContext('reach', null, 'en')).toBeNull();
   });
 
   it('service kinds: known ones translated, others kept as the pack writes them', () => {

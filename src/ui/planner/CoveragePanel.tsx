@@ -118,7 +118,7 @@ export const CoveragePanel = memo(function CoveragePanel(props: CoveragePanelPro
       </div>
 
       {/* One line that changes text in place: no layout shift of the panel while a run starts or ends. */}
-      <p role="status" className={`analysis-status status-${run.status}`} data-testid="analysis-status">
+      <p role="status" className={`analysis-status analysis-${run.status}`} data-testid="analysis-status">
         {run.status === 'loading'
           ? t('analysisLoading')
           : run.status === 'running'
@@ -152,7 +152,7 @@ export const CoveragePanel = memo(function CoveragePanel(props: CoveragePanelPro
               </button>
               <button
                 type="button"
-                onClick={guard(() => exportMapPng(snapshot(), pack, lang, coverage.shading))}
+                onClick={guard(() => exportMapPng(snapshot(), pack, lang, coverage.shading, report))}
               >
                 {t('exportPng')}
               </button>

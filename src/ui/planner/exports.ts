@@ -1,3 +1,4 @@
+import type { CoverageReport } from '../../analysis/analyse-pack.ts';
 import type { Finding } from '../../analysis/finding.ts';
 import { type Lang, pickName } from '../../data/localized.ts';
 import type { RegionPack } from '../../data/region-pack.ts';
@@ -8,7 +9,7 @@ import { toCsv } from '../export/csv.ts';
 import { downloadBlob } from '../export/download.ts';
 import { canvasToPngBlob, composeMapImage, type ImageLegendRow } from '../export/map-image.ts';
 import { findingsGeoJson, findingsTable } from './findings-export.ts';
-import { exportFileName, shanghaiDate } from './planner-model.ts';
+import { exportFileName, shadingContext, shanghaiDate } from './planner-model.ts';
 
 /** The planner's three downloads, each named `<region>-coverage-<date>.<ext>`. */
 
@@ -37,6 +38,7 @@ export async function exportMapPng(
   pack: RegionPack,
   lang: Lang,
   shading: ShadingMeasure | null,
+  report: CoverageReport | null,
 ): Promise<void> {
   if (!map) throw new Error('the map is not ready');
   const legend: ImageLegendRow[] = shading
@@ -60,7 +62,9 @@ export async function exportMapPng(
         date: shanghaiDate(now),
       }),
       legendTitle: translate(lang, shading ? SHADING[shading].title : 'levelLegend'),
-      ...(shading ? { legendNote: translate(lang, SHADING[shading].note) } : {}),
+      ...(shading
+        ? { legendNote: shadingContext(shading, report, lang) ?? translate(lang, SHADING[shading].note) }
+        : {}),
       legend,
       footer: pack.manifest.attribution,
     },

@@ -16,6 +16,7 @@ import {
   EMPTY_PIECES,
   type FindingTarget,
   NEVER_ACTIVE,
+  type ShadingMeasure,
 } from '../../layers/coverage-layers.ts';
 
 /**
@@ -171,6 +172,31 @@ export function kindCounts(report: CoverageReport): { kind: FindingKind; count: 
   return (Object.entries(report.counts) as [FindingKind, number][])
     .filter(([, n]) => n > 0)
     .map(([kind, count]) => ({ kind, count }));
+}
+
+/**
+ * What a shading was computed for, in a few words under its legend: the service kind and radius, or
+ * the activity window (from the report, so it always matches the colours on the map).
+ */
+export function shadingContext(
+  measure: ShadingMeasure,
+  report: CoverageReport | null,
+  lang: Lang,
+): string | null {
+  if (measure === 'reach' && report?.service)
+    return translate(lang, 'serviceReach', {
+      kind: serviceKindLabel(lang, report.service.kind),
+      radius: report.service.radiusM,
+    });
+  if (measure === 'activity' && report?.activity) {
+    const from = report.activity.from.slice(0, 10);
+    // `to` is exclusive: the window's last day is the one before it.
+    const last = new Date(Date.parse(`${report.activity.to.slice(0, 10)}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return `${from} – ${last}`;
+  }
+  return null;
 }
 
 /** Calendar day in Shanghai (the pack's and the app's dates), YYYY-MM-DD. */
