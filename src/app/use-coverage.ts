@@ -16,8 +16,8 @@ export interface CoverageRun {
   report: CoverageReport | null;
   /** Whether `report` was made from the current inputs (false while re-running or after an error). */
   current: boolean;
-  /** A plain sentence: the pack did not load in the worker, or the analysis failed. */
-  error: string | null;
+  /** The pack did not load in the worker ('load'), or the analysis failed; `message` is plain text. */
+  error: { kind: 'load' | 'analysis'; message: string } | null;
   /** Main-thread time from asking to having the report (worker time plus messaging), ms. */
   ms: number | null;
 }
@@ -94,7 +94,14 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
     const client = clientRef.current;
     const controller = new AbortController();
     const n = ++runs.current;
-    if (loaded.current?.url !== packUrl) loaded.current = { url: packUrl, outcome: client.load(packUrl) };
+    if (loaded.current?.url !== packUrl) {
+      const outcome = client
+        .load(packUrl)
+        .catch(
+          (err): LoadOutcome => ({ ok: false, problems: [err instanceof Error ? err.message : String(err)] }),
+        );
+      loaded.current = { url: packUrl, outcome };
+    }
     const loading = loaded.current.outcome;
     // A report of another pack is never shown for this one.
     setRun((r) =>
@@ -107,8 +114,16 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
         const outcome = await loading;
         if (controller.signal.aborted) return;
         if (!outcome.ok) {
-          loaded.current = null; // try again next time
-          setRun({ ...IDLE, status: 'error', error: outcome.problems.join('\n'), url: packUrl, key });
+          loaded.current = null; // try again on the next input
+          const shown = outcome.problems.slice(0, 3).join('; ');
+          const more = outcome.problems.length > 3 ? ` (+${outcome.problems.length - 3})` : '';
+          setRun({
+            ...IDLE,
+            status: 'error',
+            error: { kind: 'load', message: shown + more },
+            url: packUrl,
+            key,
+          });
           return;
         }
         setRun((r) => ({ ...r, status: 'running' }));
@@ -124,7 +139,7 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
           return;
         }
         const message = err instanceof Error ? err.message : String(err);
-        setRun((r) => ({ ...r, status: 'error', current: false, error: message }));
+        setRun((r) => ({ ...r, status: 'error', current: false, error: { kind: 'analysis', message } }));
       }
     })();
     return () => controller.abort();

@@ -382,6 +382,30 @@ describe('the planner view on Jiading', () => {
     await page.close();
   });
 
+  it('a pack the worker cannot load is an alert in the panel, not a blank one; the next input retries', async () => {
+    const app = await AppDriver.open(browser, inject('appUrl'));
+    await app.waitForMapIdle();
+    // The page has its pack; the worker's own request for the grid fails.
+    await app.page.route('**/regions/jiading/grids.geojson', (route) =>
+      route.fulfill({ status: 500, body: 'down' }),
+    );
+    await app.page.getByTestId('mode-coverage').click();
+    const panel = app.page.getByTestId('coverage-panel');
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 30_000 }).toBe('error');
+    expect(await panel.getByRole('alert').textContent()).toMatch(
+      /分析用的数据包无法加载.*grids\.geojson.*500/,
+    );
+    expect(await panel.getByTestId('service-kind').isVisible()).toBe(true);
+    await app.page.unroute('**/regions/jiading/grids.geojson');
+    await panel.getByTestId('service-kind').selectOption('sports');
+    await app.page
+      .locator('[data-testid="coverage-panel"][data-status="done"][data-service-kind="sports"]')
+      .waitFor({ timeout: 60_000 });
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    expect(app.log.pageErrors).toEqual([]);
+    await app.close();
+  });
+
   it('the top-bar switch leaves the planner, and Back returns to it', async () => {
     await planner.app.page.getByTestId('mode-coverage').click();
     await planner.app.page.waitForURL((u) => !u.searchParams.has('mode'));

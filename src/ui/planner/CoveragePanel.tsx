@@ -129,7 +129,9 @@ export const CoveragePanel = memo(function CoveragePanel(props: CoveragePanelPro
       </p>
       {run.status === 'error' && run.error && (
         <div role="alert" className="alert">
-          {t('analysisError', { message: run.error })}
+          {t(run.error.kind === 'load' ? 'analysisLoadError' : 'analysisError', {
+            message: run.error.message,
+          })}
         </div>
       )}
       {exportError && (
