@@ -10,6 +10,7 @@ import type { PartnerPlan } from './partners.ts';
 import type { ProjectContext, ProjectSpec } from './projects.ts';
 import type { ReadmeInput } from './readme-parts.ts';
 import type { StationSpec } from './services.ts';
+import type { TopologyOptions } from './topology.ts';
 
 export interface TownFact {
   code: string;
@@ -32,6 +33,10 @@ export interface DistrictConfig {
   committeesFile: string;
   /** Streets/towns (街镇) in NBS code order. */
   towns: readonly TownFact[];
+  /** Scale of the displacement field that bends town borders (1 = Jiading's; see towns.ts). */
+  townWarp: number;
+  /** Noding rule (see topology.ts); Jiading keeps the original rule so its pack stays byte-identical. */
+  topology: TopologyOptions;
   /** Relative resident density at a point (dimensionless; scaled per town to its population). */
   density: (p: Pos) => number;
   counts: GridCounts;

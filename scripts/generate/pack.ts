@@ -32,10 +32,10 @@ export function generatePack(config: DistrictConfig, seed: number, out: string):
   const outline = repair.ring;
   const committees = loadCommittees(config.committeesFile);
   const institutions = loadInstitutions(config.id);
-  const topology = new Topology(outline);
+  const topology = new Topology(outline, config.topology);
   const fix = (shapes: Parameters<Topology['fix']>[0]) => topology.fix(shapes);
 
-  const rawTowns = buildTowns(outline, config.towns, rng.fork('towns'));
+  const rawTowns = buildTowns(outline, config.towns, rng.fork('towns'), config.townWarp);
   const townShapes = fix(rawTowns.map((t) => t.shape));
   const towns = rawTowns.map((t, i) => ({ ...t, shape: townShapes[i] ?? t.shape }));
   step('towns');

@@ -37,8 +37,11 @@ export interface Partner {
   coordQuality: string;
 }
 
-/** [name, kind, committee, town, near (or the town seat), spread in km]. Names are generated. */
-export type PartnerSpec = [string, PartnerKind, CommitteeId, string, Pos | null, number];
+/**
+ * [name, kind, committee, town, near (or the town seat), spread in km]. Names are generated. A null town
+ * means "whichever town `near` falls in" (for places given by position, where generated town borders run).
+ */
+export type PartnerSpec = [string, PartnerKind, CommitteeId, string | null, Pos | null, number];
 
 export interface PartnerPlan {
   /** How each real institution takes part: [kind, committee], keyed by its Chinese name. */
@@ -56,16 +59,16 @@ interface Env {
   rng: Rng;
 }
 
-/** A point near `near`, inside the town and inside exactly one micro grid. */
-function placeIn(env: Env, town: Town, near: Pos, spreadKm: number): Pos {
+/** A point near `near`, inside the town (any town when null) and inside exactly one micro grid. */
+function placeIn(env: Env, town: Town | null, near: Pos, spreadKm: number): Pos {
   const k = 1 / (111.32 * Math.cos((31.36 * Math.PI) / 180));
   for (let i = 0; i < 2000; i++) {
     const s = spreadKm * (i < 1000 ? 1 : 2);
     const p: Pos = [near[0] + env.rng.normal() * s * k, near[1] + (env.rng.normal() * s) / 110.574];
-    if (pointInShape(p, town.shape) && env.micros.only(p))
+    if ((!town || pointInShape(p, town.shape)) && env.micros.only(p))
       return [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))];
   }
-  throw new Error(`partners: no place found in ${town.fact.name}`);
+  throw new Error(`partners: no place found in ${town?.fact.name ?? `the district near ${near.join(', ')}`}`);
 }
 
 function pairCells(env: Env, p: Pos, kind: PartnerKind, pool: readonly Cell[]): string[] {
@@ -120,9 +123,13 @@ export function buildPartners(
     });
   }
   for (const [name, kind, committee, townCode, near, spread] of plan.generated) {
-    const town = towns.find((t) => t.fact.code === townCode);
-    if (!town) throw new Error(`partners: unknown town ${townCode}`);
-    const pos = placeIn(env, town, near ?? town.fact.seat, spread);
+    const given = townCode === null ? null : towns.find((t) => t.fact.code === townCode);
+    if (given === undefined) throw new Error(`partners: unknown town ${townCode}`);
+    const anchor = near ?? given?.fact.seat;
+    if (!anchor) throw new Error(`partners: ${name} has neither a town nor a position`);
+    const pos = placeIn(env, given, anchor, spread);
+    const town = given ?? townAt(pos);
+    if (!town) throw new Error(`partners: ${name} lies outside every town`);
     partners.push({
       id: id(),
       name,

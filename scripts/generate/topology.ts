@@ -38,6 +38,16 @@ export interface TopologyReport {
   ringsDropped: number;
 }
 
+export interface TopologyOptions {
+  /**
+   * Also node vertices lying beside an edge's end (within NODE_TOL of the edge, but more than 0.5 units
+   * from the end). Without it, two vertices 2–3 units apart that did not snap can leave a ring with a
+   * tiny jog its neighbour lacks (seen on some Putuo seeds). Off for Jiading, whose committed pack was
+   * made without it and must stay byte-identical; on for districts added since.
+   */
+  nodeNearEnds: boolean;
+}
+
 class Canonical {
   private buckets = new Map<string, Pos[]>();
   readonly map = new Map<string, Pos>();
@@ -177,7 +187,10 @@ export class Topology {
   private canon = new Canonical();
   private outlineInt: IRing;
 
-  constructor(outline: Ring) {
+  constructor(
+    outline: Ring,
+    private readonly options: TopologyOptions = { nodeNearEnds: false },
+  ) {
     this.outlineInt = outline.map(toInt);
     for (const p of this.outlineInt) this.canon.add(p);
   }
@@ -230,7 +243,7 @@ export class Topology {
       current = current.map((shape) =>
         shape.map((poly) =>
           poly.map((ring) => {
-            const r = nodeRing(ring, vertices, pointIndex);
+            const r = nodeRing(ring, vertices, pointIndex, this.options.nodeNearEnds);
             added += r.added;
             return r.ring;
           }),
@@ -267,7 +280,12 @@ const toDegrees = (shape: IShape): MultiPoly =>
   shape.map((poly) => poly.map((ring) => ring.map((p) => [p[0] / SCALE, p[1] / SCALE] as Pos)));
 
 /** Inserts into each edge of the ring every vertex lying on it (within NODE_TOL units). */
-function nodeRing(ring: IRing, vertices: readonly Pos[], index: Flatbush): { ring: IRing; added: number } {
+function nodeRing(
+  ring: IRing,
+  vertices: readonly Pos[],
+  index: Flatbush,
+  nearEnds: boolean,
+): { ring: IRing; added: number } {
   const out: IRing = [];
   let added = 0;
   for (let i = 0; i + 1 < ring.length; i++) {
@@ -284,7 +302,14 @@ function nodeRing(ring: IRing, vertices: readonly Pos[], index: Flatbush): { rin
     )) {
       const v = at(vertices, vi);
       const t = ((v[0] - a[0]) * (b[0] - a[0]) + (v[1] - a[1]) * (b[1] - a[1])) / (len * len);
-      if (t * len <= 0.5 || (1 - t) * len <= 0.5) continue;
+      if (nearEnds) {
+        // Skip only the ends themselves: a vertex a few units beside an end, which the projection test
+        // below would skip, is a real vertex of a neighbour; the edge must carry it too, or the two
+        // rings disagree there by a sliver and the partition check fails.
+        if (t * len <= 0 || (1 - t) * len <= 0) continue;
+        if (Math.hypot(v[0] - a[0], v[1] - a[1]) <= 0.5 || Math.hypot(v[0] - b[0], v[1] - b[1]) <= 0.5)
+          continue;
+      } else if (t * len <= 0.5 || (1 - t) * len <= 0.5) continue;
       if (Math.abs(cross(a, b, v)) / len > NODE_TOL) continue;
       hits.push({ t, p: v });
     }

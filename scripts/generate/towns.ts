@@ -91,12 +91,12 @@ function unifyVertices(cells: Pos[][]): Pos[][] {
 /**
  * Straight power-diagram edges look nothing like town borders, which follow creeks and roads. A smooth
  * displacement field bends every edge; because the field depends on position only, both towns along an
- * edge bend it the same way and still share it exactly. The field fades to zero within 1.5 km of every
- * seat (so no seat can fall out of its town), and its Lipschitz constant stays below 1
- * (|D| ≤ 0.245 km times a fade slope ≤ 1/km, plus Σ 2π·amp/len ≈ 0.64), so it is one-to-one and cannot
+ * edge bend it the same way and still share it exactly. The field fades to zero within 1.5 km (× scale) of
+ * every seat (so no seat can fall out of its town), and its Lipschitz constant stays below 1
+ * (|D| ≤ 0.245 km × scale times a fade slope ≤ 1/(km × scale), plus Σ 2π·amp/len ≈ 0.64), so it is one-to-one and cannot
  * fold an edge over itself.
  */
-function makeWarp(rng: Rng, seats: readonly Pos[]): (p: Pos) => Pos {
+function makeWarp(rng: Rng, seats: readonly Pos[], scale: number): (p: Pos) => Pos {
   const waves = [
     { amp: 0.15, len: 5.0 },
     { amp: 0.07, len: 1.6 },
@@ -106,20 +106,20 @@ function makeWarp(rng: Rng, seats: readonly Pos[]): (p: Pos) => Pos {
       const theta = rng.uniform(0, Math.PI);
       const dir = rng.uniform(0, 2 * Math.PI);
       return {
-        amp: amp / 2, // two waves per octave
-        k: (2 * Math.PI) / len,
+        amp: (amp * scale) / 2, // two waves per octave
+        k: (2 * Math.PI) / (len * scale),
         u: [Math.cos(theta), Math.sin(theta)] as Pos,
         e: [Math.cos(dir), Math.sin(dir)] as Pos,
         phase: rng.uniform(0, 2 * Math.PI),
       };
     }),
   );
-  const FADE_KM = 1.5;
+  const FADE_KM = 1.5 * scale;
   return (p) => {
     let near = Infinity;
     for (const s of seats) near = Math.min(near, Math.hypot(p[0] - s[0], p[1] - s[1]));
     const t = Math.min(1, near / FADE_KM);
-    const fade = t * t * (3 - 2 * t); // smoothstep: slope ≤ 1.5 / FADE_KM = 1 per km
+    const fade = t * t * (3 - 2 * t); // smoothstep: slope ≤ 1.5 / FADE_KM = 1 / scale per km
     let x = p[0];
     let y = p[1];
     for (const w of waves) {
@@ -186,7 +186,12 @@ function solveWeights(subject: Pos[], sites: Pos[], goals: number[], start: numb
   return weights;
 }
 
-export function buildTowns(boundary: Ring, facts: readonly TownFact[], rng: Rng): Town[] {
+/**
+ * `warpScale` shrinks the displacement field's amplitudes, wavelengths and fade distance together (its
+ * Lipschitz bound stays the same): 1 for a district of large towns (Jiading), less where seats are only a
+ * kilometre or two apart, so that borders still bend between them.
+ */
+export function buildTowns(boundary: Ring, facts: readonly TownFact[], rng: Rng, warpScale = 1): Town[] {
   const subject = boundary.slice(0, -1).map(toKm);
   if (ringArea2([...subject, at(subject, 0)]) < 0) subject.reverse();
   const totalKm2 = clippedArea(subject, [
@@ -198,7 +203,7 @@ export function buildTowns(boundary: Ring, facts: readonly TownFact[], rng: Rng)
   const sumFacts = facts.reduce((s, f) => s + f.areaKm2, 0);
   const targets = facts.map((f) => (f.areaKm2 * totalKm2) / sumFacts);
   const sites = facts.map((f) => toKm(f.seat));
-  const warp = makeWarp(rng, sites);
+  const warp = makeWarp(rng, sites, warpScale);
   // The warp changes areas a little, so the weights are solved against corrected targets until the
   // warped, clipped towns come out near their real areas.
   let goals = targets.slice();

@@ -40,6 +40,8 @@ export const JIADING: DistrictConfig = {
   seed: 20230404, // the source article's publication date, 2023-04-04
   committeesFile: 'jiading-committees-nbs2023.csv',
   towns: TOWNS,
+  townWarp: 1,
+  topology: { nodeNearEnds: false },
   density,
   counts: { areas: 53, communities: 359, micros: 1882 },
   mustKeep: ['北管村村委会'],
