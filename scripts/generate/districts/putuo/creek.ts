@@ -7,19 +7,23 @@
  * and the riverside projects are bands inside the district along stretches of it.
  */
 import {
+  along,
+  area,
   buffer,
-  cleanCoords,
+  difference,
   featureCollection as fc,
   intersect,
   kinks,
   length,
   lineSliceAlong,
   lineString,
+  nearestPointOnLine,
+  pointOnFeature,
   polygon,
   truncate,
 } from '@turf/turf';
-import type { LineString, MultiPolygon, Polygon } from 'geojson';
-import { at, distKm, type Pos, type Ring } from '../../geo.ts';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { at, distKm, fromKm, type Pos, type Ring, toKm } from '../../geo.ts';
 
 /** Where the creek meets the outline (approximate; outline vertices of the reference polygon). */
 const CREEK_WEST: Pos = [121.35672, 31.22844];
@@ -61,22 +65,84 @@ export function creekStretch(creek: Pos[], fromKm: number, toKm: number): LineSt
 }
 
 /**
- * The riverside band: the land inside the district within `widthM` of a stretch of the creek, rounded to
- * six decimals and checked to be a valid polygon (no repeated positions, no self-intersections).
+ * Drops vertices within 2 units of the sixth decimal (≈ 0.2 m) of the previous one: clipping leaves such
+ * near-duplicates where two cut lines meet, and after rounding they can fold an edge back on itself.
  */
-export function riversideBand(
+function dropNearVertices(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  const near = (a: Position, b: Position) =>
+    Math.abs((a[0] ?? 0) - (b[0] ?? 0)) <= 2.5e-6 && Math.abs((a[1] ?? 0) - (b[1] ?? 0)) <= 2.5e-6;
+  for (const p of ring.slice(0, -1)) {
+    const last = out[out.length - 1];
+    if (!last || !near(last, p)) out.push(p);
+  }
+  while (out.length > 1 && near(out[0] as Position, out[out.length - 1] as Position)) out.pop();
+  const first = out[0];
+  return first ? [...out, first] : [];
+}
+
+/**
+ * The riverside bands of `sections` equal stretches of the creek: the land inside the district within
+ * `widthM` of the creek, cut across at each section boundary by a 1 m slot perpendicular to the creek,
+ * each piece going to the section whose stretch is nearest. So the sections do not overlap (buffering
+ * each stretch on its own would give neighbours the same round end). Rounded to six decimals, pieces
+ * under 50 m² dropped, and checked to be valid polygons.
+ */
+export function riversideBands(
   creek: Pos[],
-  fromKm: number,
-  toKm: number,
+  sections: number,
   widthM: number,
   outline: Ring,
-): Polygon | MultiPolygon {
-  const stretch = lineString(creekStretch(creek, fromKm, toKm).coordinates);
-  const zone = buffer(stretch, widthM / 1000, { units: 'kilometers', steps: 6 });
+): (Polygon | MultiPolygon)[] {
+  const line = lineString(creek);
+  const step = creekLengthKm(creek) / sections;
+  const zone = buffer(line, widthM / 1000, { units: 'kilometers', steps: 6 });
   if (!zone) throw new Error('creek: empty buffer');
-  const inside = intersect(fc([zone, polygon([outline])]));
-  if (!inside) throw new Error('creek: the band misses the district');
-  const clean = cleanCoords(truncate(inside, { precision: 6 }));
-  if (kinks(clean).features.length > 0) throw new Error('creek: a band ring crosses itself after rounding');
-  return clean.geometry;
+  let strip: Feature<Polygon | MultiPolygon> | null = intersect(fc([zone, polygon([outline])]));
+  const w = widthM / 1000;
+  for (let k = 1; k < sections && strip; k++) {
+    const [a, b] = [k * step - 0.005, k * step + 0.005].map((d) =>
+      toKm(along(line, d, { units: 'kilometers' }).geometry.coordinates as Pos),
+    ) as [Pos, Pos];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const [ux, uy] = [(b[0] - a[0]) / len, (b[1] - a[1]) / len]; // along the creek
+    const c: Pos = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const corner = (s: number, t: number): Pos => fromKm([c[0] + ux * s - uy * t, c[1] + uy * s + ux * t]);
+    const h = 0.0005; // half the slot's width: 0.5 m
+    const slot = polygon([
+      [corner(-h, -3 * w), corner(h, -3 * w), corner(h, 3 * w), corner(-h, 3 * w), corner(-h, -3 * w)],
+    ]);
+    strip = difference(fc([strip, slot]));
+  }
+  if (!strip) throw new Error('creek: the riverside strip vanished');
+  const g = strip.geometry;
+  const groups: Position[][][][] = Array.from({ length: sections }, () => []);
+  for (const rings of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+    const piece = polygon(rings);
+    if (area(piece) < 50) continue;
+    const at = nearestPointOnLine(line, pointOnFeature(piece), { units: 'kilometers' }).properties
+      .totalDistance;
+    groups[Math.min(sections - 1, Math.floor(at / step))]?.push(rings);
+  }
+  return groups.map((parts, i) => {
+    const rounded = parts
+      .map((rings) =>
+        rings
+          .map((ring) =>
+            dropNearVertices(
+              ring.map((p) => [Number((p[0] ?? 0).toFixed(6)), Number((p[1] ?? 0).toFixed(6))]),
+            ),
+          )
+          .filter((r) => r.length >= 4),
+      )
+      .filter((rings) => rings.length > 0 && area(polygon(rings)) >= 50);
+    if (rounded.length === 0) throw new Error(`creek: section ${i + 1} has no riverside land`);
+    const geometry: Polygon | MultiPolygon =
+      rounded.length === 1
+        ? { type: 'Polygon', coordinates: rounded[0] ?? [] }
+        : { type: 'MultiPolygon', coordinates: rounded };
+    if (kinks({ type: 'Feature', properties: {}, geometry }).features.length > 0)
+      throw new Error(`creek: section ${i + 1} crosses itself after rounding`);
+    return geometry;
+  });
 }

@@ -9,7 +9,7 @@
 import { allocate } from '../../allocate.ts';
 import { at, bboxOf, type MultiPoly, type Pos, pointInShape } from '../../geo.ts';
 import type { ProjectContext, ProjectSpec, ProjectStatus } from '../../projects.ts';
-import { creekLengthKm, creekStretch, riversideBand, suzhouCreek } from './creek.ts';
+import { creekLengthKm, creekStretch, riversideBands, suzhouCreek } from './creek.ts';
 
 /** The article's figure: new charging / battery-swap points planned by the end of 2023. */
 export const CHARGING_POINTS = 200_000;
@@ -222,6 +222,7 @@ export function putuoProjects(ctx: ProjectContext): ProjectSpec[] {
   });
   const step = creekKm / SECTIONS.length;
   const stations: Pos[] = [];
+  const bands = riversideBands(creek, SECTIONS.length, 200, ctx.outline);
   SECTIONS.forEach(([colour, name, owner, status, start, due], i) => {
     const from = i * step;
     const to = (i + 1) * step;
@@ -232,7 +233,7 @@ export function putuoProjects(ctx: ProjectContext): ProjectSpec[] {
       owner,
       start,
       due,
-      shape: { geometry: riversideBand(creek, from, to, 200, ctx.outline) },
+      shape: { geometry: at(bands, i) },
       extra: { section: i + 1, colour, creekKm: [Math.round(from * 10) / 10, Math.round(to * 10) / 10] },
     });
     stations.push(inland(ctx, creekStretch(creek, from, to).coordinates as Pos[]));

@@ -221,9 +221,10 @@ and so are the hub sites, drawn towards populous micro grids; all due by the end
 plans, some delayed since).
 
 - **Suzhou Creek**: the "半马苏河" brand runs along the whole creek (${creekKm} km here); its seven "七彩秀带" sections
-  cut the creek into equal stretches, west to east, each footprint the land inside the district within
-  200 m of its stretch (Polygon, or MultiPolygon where a bend cuts it in two); a riverside station (驿站)
-  stands inland from the middle of each stretch.
+  cut the creek into equal stretches, west to east: the land inside the district within 200 m of the
+  creek is cut across (a 1 m slot perpendicular to the creek) where one stretch ends and the next begins,
+  and each piece goes to the nearest stretch, so the sections do not overlap (Polygon, or MultiPolygon
+  where a bend splits one); a riverside station (驿站) stands inland from the middle of each stretch.
 - **Key construction projects**: 武宁路快速路 (a LineString from the Middle Ring at 真北路 to the Inner Ring at
   中山北路) and nine more in the article's categories (重大交通工程, 美丽道路建设, 老旧小区更新, plus urban renewal,
   green space and public services).
