@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisOptions, CoverageReport } from '../analysis/analyse-pack.ts';
 import { type AnalysisClient, createAnalysisClient } from '../analysis/client.ts';
 import type { Finding } from '../analysis/finding.ts';
@@ -132,7 +132,11 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
         const report = await client.analyse(options, controller.signal);
         const ms = performance.now() - started;
         performance.mark('gridatlas:analysis-done', { detail: { run: n, ms } });
-        setRun({ status: 'done', report, current: true, error: null, ms, url: packUrl, key });
+        // A transition: React renders the new figures and list in slices of a few ms, so showing a
+        // report never blocks the page the way one synchronous render of hundreds of rows would.
+        startTransition(() =>
+          setRun({ status: 'done', report, current: true, error: null, ms, url: packUrl, key }),
+        );
       } catch (err) {
         if (isAbort(err)) {
           performance.mark('gridatlas:analysis-cancelled', { detail: { run: n } });

@@ -166,9 +166,11 @@ export class MapController {
    * The planner's shading: which measure colours the finest-level cells (null: none), and every cell's
    * values, written once per analysis report into feature-state (no geometry is re-uploaded).
    */
-  setCoverageShading(measure: ShadingMeasure | null, values: CellShading | null): void {
+  setCoverageShading(wanted: ShadingMeasure | null, values: CellShading | null): void {
     this.shading = values;
     this.applyShading();
+    // Nothing to shade before the first report: no all-grey frame while the analysis runs.
+    const measure = values ? wanted : null;
     if (measure === this.coverage.shading) return;
     this.coverage = { ...this.coverage, shading: measure };
     if (!this.map.getLayer(COVERAGE_LAYER.shade)) return;
