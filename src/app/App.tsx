@@ -15,6 +15,7 @@ import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
 import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
+import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
@@ -40,6 +41,7 @@ export function App() {
   const setMode = useAppState((s) => s.setMode);
   const serviceKind = useAppState((s) => s.serviceKind);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
+  const setRegion = useAppState((s) => s.setRegion);
   const region = useRegionPack(regionId);
   const [mapError, setMapError] = useState<string | null>(null);
   const [unknownId, setUnknownId] = useState<string | null>(null);
@@ -131,6 +133,13 @@ export function App() {
           <LiveStatusBar health={health} level={live?.responseLevel ?? null} lang={lang} now={now} />
         )}
         <ModeSwitch />
+        <RegionSwitcher
+          regionsBase={region.regionsBase}
+          ids={region.regionIds}
+          current={region.requestedId}
+          lang={lang}
+          onChange={setRegion}
+        />
         <LanguageSwitch />
       </header>
       <main className="stage">

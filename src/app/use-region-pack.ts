@@ -32,6 +32,9 @@ export interface RegionPackState {
   config: RuntimeConfig;
   /** Absolute URL of the shown pack's folder (for paths inside it, like a relative status feed). */
   packBaseUrl: string | null;
+  /** The packs index.json offers (empty until it has loaded). */
+  regionIds: readonly string[];
+  regionsBase: string;
 }
 
 /**
@@ -70,6 +73,8 @@ export function useRegionPack(wantedId: string | null): RegionPackState {
     basemap: basemap.data ?? null,
     basemapError: basemap.error ? basemap.error.message : null,
     config: config.data ?? DEFAULT_CONFIG,
+    regionIds: ids ?? [],
+    regionsBase,
     packBaseUrl: lastGood.current
       ? new URL(`${lastGood.current.pack.manifest.id}/`, new URL(regionsBase, location.href)).href
       : null,

@@ -60,3 +60,23 @@ export const basemapStyleQuery = (url: string) =>
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
+
+const manifestNameSchema = z
+  .object({ name: z.object({ zh: z.string(), en: z.string().optional() }) })
+  .loose();
+
+/** Only a pack's name, for the region switcher: the full pack loads when it is chosen. */
+export const manifestQuery = (regionsBase: string, regionId: string) =>
+  queryOptions({
+    queryKey: ['region-manifest', regionsBase, regionId],
+    queryFn: async ({ signal }) => {
+      const text = await httpPackSource(
+        new URL(`${regionId}/`, new URL(regionsBase, location.href)).href,
+      ).read('region.json', signal);
+      const parsed = manifestNameSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error(`${regionId}/region.json: no name`);
+      return parsed.data;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
