@@ -406,6 +406,38 @@ describe('the planner view on Jiading', () => {
     await app.close();
   });
 
+  it('another region: the worker loads its pack and the panel shows its findings, never the old ones', async () => {
+    const index = JSON.parse(readFileSync('data/regions/index.json', 'utf8')) as string[];
+    const other = index.find((id) => id !== 'jiading');
+    if (!other) return; // a single-pack build: nothing to switch to
+    const otherIds = new Set(
+      (
+        JSON.parse(readFileSync(`data/regions/${other}/grids.geojson`, 'utf8')) as {
+          features: { properties: { id: string } }[];
+        }
+      ).features.map((f) => f.properties.id),
+    );
+    const app = await AppDriver.open(browser, inject('appUrl'), '?mode=coverage&service=legal');
+    await app.page.locator('[data-testid="coverage-panel"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await app.page.getByRole('combobox', { name: '切换区域' }).selectOption(other);
+    await app.page.waitForURL((u) => u.searchParams.get('region') === other);
+    const panel = app.page.getByTestId('coverage-panel');
+    // Jiading's run was for legal aid; a new region starts from any service point, so a finished run
+    // with no service kind can only be the new region's.
+    await app.page
+      .locator('[data-testid="coverage-panel"][data-status="done"][data-service-kind=""]')
+      .waitFor({ timeout: 60_000 });
+    expect(await panel.locator('.panel-level').textContent()).not.toBe('上海市嘉定区');
+    const ids = await panel
+      .getByTestId('finding-list')
+      .getByRole('button')
+      .evaluateAll((bs) => bs.flatMap((b) => (b.getAttribute('data-ids') ?? '').split(',')));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => !otherIds.has(id))).toEqual([]);
+    expect(app.log.pageErrors).toEqual([]);
+    await app.close();
+  });
+
   it('the top-bar switch leaves the planner, and Back returns to it', async () => {
     await planner.app.page.getByTestId('mode-coverage').click();
     await planner.app.page.waitForURL((u) => !u.searchParams.has('mode'));
