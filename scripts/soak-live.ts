@@ -12,17 +12,42 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/browser/chromium.ts';
 import { startAppServer } from '../test/browser/servers.ts';
 
-const { values } = parseArgs({ options: { polls: { type: 'string', default: '500' }, 'skip-build': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { polls: { type: 'string', default: '500' }, 'skip-build': { type: 'boolean' } },
+});
 const polls = Number(values.polls);
-const FAULTS = ['http500', 'timeout', 'drop', 'truncated', 'invalid-schema', 'html&status=502', 'oversized', 'slow&delay=1500'];
+const FAULTS = [
+  'http500',
+  'timeout',
+  'drop',
+  'truncated',
+  'invalid-schema',
+  'html&status=502',
+  'oversized',
+  'slow&delay=1500',
+];
 
 // A build of its own, so a soak can run while someone else rebuilds dist/.
 const dist = join(tmpdir(), 'gridatlas-soak-dist');
 if (!values['skip-build']) {
-  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
 }
-const server = await startAppServer(['--dist', dist, '--live', '--status-control', '--status-tick', '700', '--status-interval', '1']);
-const control = async (q: string) => (await fetch(`${server.url}status/jiading/__control?${q}`)).json() as Promise<{ requests: { total: number } }>;
+const server = await startAppServer([
+  '--dist',
+  dist,
+  '--live',
+  '--status-control',
+  '--status-tick',
+  '700',
+  '--status-interval',
+  '1',
+]);
+const control = async (q: string) =>
+  (await fetch(`${server.url}status/jiading/__control?${q}`)).json() as Promise<{
+    requests: { total: number };
+  }>;
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
@@ -37,7 +62,13 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? Number.NaN;
-    return { label, poll, heapMB: m('JSHeapUsedSize') / 1048576, nodes: m('Nodes'), listeners: m('JSEventListeners') };
+    return {
+      label,
+      poll,
+      heapMB: m('JSHeapUsedSize') / 1048576,
+      nodes: m('Nodes'),
+      listeners: m('JSEventListeners'),
+    };
   };
   const rows = [await sample('start', 0)];
   // A seeded choice of faults (the same run every time): about one poll in four is faulty.
@@ -62,7 +93,10 @@ try {
   const warm = rows[1] ?? rows[0];
   const end = rows.at(-1);
   console.log('stage          | polls | JS heap (MB) | DOM nodes | listeners');
-  for (const r of rows) console.log(`${r.label.padEnd(14)} | ${String(r.poll).padStart(5)} | ${r.heapMB.toFixed(2).padStart(12)} | ${String(r.nodes).padStart(9)} | ${String(r.listeners).padStart(9)}`);
+  for (const r of rows)
+    console.log(
+      `${r.label.padEnd(14)} | ${String(r.poll).padStart(5)} | ${r.heapMB.toFixed(2).padStart(12)} | ${String(r.nodes).padStart(9)} | ${String(r.listeners).padStart(9)}`,
+    );
   if (warm && end) {
     const growth = ((end.heapMB - warm.heapMB) / warm.heapMB) * 100;
     console.log(`heap growth after warm-up: ${growth.toFixed(1)} % (budget < 10 %)`);

@@ -83,18 +83,23 @@ export function App() {
     [index],
   );
   const coverage = useCoverage({
-    active: planner,
+    // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
+    // off the main thread, and repeated only when an input changes).
+    active: planner || resolved?.focus != null,
     pack,
     packUrl: region.packBaseUrl,
     serviceKind,
     window: activityWindow,
   });
+  // Grid findings do not depend on the window or service kind: any report of this pack will do.
+  const report = coverage.run.report;
+  const gridFindings = report && pack && report.region.id === pack.manifest.id ? report.findings : null;
   const panel = useMemo(
     () =>
       pack && index && resolved?.focus && activityWindow
-        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang, live)
+        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang, live, gridFindings)
         : null,
-    [pack, index, resolved?.focus, activityWindow, lang, live],
+    [pack, index, resolved?.focus, activityWindow, lang, live, gridFindings],
   );
 
   const go = useCallback(

@@ -1,3 +1,4 @@
+import { type Finding, type FindingKind, GRID_FINDING_KINDS } from '../analysis/finding.ts';
 import type { ProjectStatus } from '../data/feature-schemas.ts';
 import { ancestry } from '../data/grid-index.ts';
 import { type Lang, pickName } from '../data/localized.ts';
@@ -61,6 +62,8 @@ export interface PanelModel {
   alerts: (StatusAlert & { cellName: string })[];
   /** Whether a live feed is laid over the pack (else alerts are unknown, not absent). */
   live: boolean;
+  /** Grid findings (gap, overlap, outside parent) naming this cell; null until the check has run. */
+  gridFindings: { kind: FindingKind; areaM2: number; ids: string[] }[] | null;
 }
 
 const DAY = 86_400_000;
@@ -135,6 +138,7 @@ export function buildPanelModel(
   window: DayWindow,
   lang: Lang,
   live: LiveStatus | null = null,
+  findings: readonly Finding[] | null = null,
 ): PanelModel | null {
   const { grid } = pack;
   const levelName = (level: string | undefined) => {
@@ -290,5 +294,11 @@ export function buildPanelModel(
       activity.lastEventBeforeEnd === null ? null : Math.floor((to - activity.lastEventBeforeEnd) / DAY),
     alerts,
     live: live?.generatedAt != null,
+    gridFindings:
+      findings === null
+        ? null
+        : findings
+            .filter((f) => GRID_FINDING_KINDS.includes(f.kind) && f.ids.includes(focus.id))
+            .map((f) => ({ kind: f.kind, areaM2: f.areaM2, ids: f.ids })),
   };
 }

@@ -134,8 +134,10 @@ export class MapController {
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
     this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
-    // A new style starts with an empty alert source; applyAlerts refills it on 'styledata'.
-    if (isNewPack) this.appliedAlerts = null;
+    // The style carries an empty alert source, and a diff applies it too (a language switch would
+    // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
+    this.appliedAlerts = null;
+    this.applyAlerts();
     // A style diff that changes nothing schedules no frame, and `idle` only follows a frame.
     this.map.triggerRepaint();
   }

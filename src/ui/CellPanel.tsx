@@ -144,6 +144,22 @@ export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow 
         </section>
       )}
 
+      {model.gridFindings && model.gridFindings.length > 0 && (
+        <section className="panel-section" data-testid="cell-findings">
+          <h3>{t('cellFindings')}</h3>
+          <ul className="item-list">
+            {model.gridFindings.map((f) => (
+              <li key={`${f.kind}:${f.ids.join(',')}`}>
+                <strong>{t(`finding_${f.kind.replaceAll('-', '_')}` as StringKey)}</strong>
+                <span className="muted">
+                  {t('areaM2', { value: Math.round(f.areaM2) })} · {f.ids.join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {model.live && (
         <section className="panel-section" data-testid="alerts">
           <h3>

@@ -146,10 +146,14 @@ describe('drill-down for street officials', () => {
     await app.waitForMapIdle();
     await app.page.keyboard.press('/');
     await app.page.keyboard.type(query);
-    const option = app.page.getByRole('option', { name: new RegExp(community.properties.name) }).first();
+    const option = app.page
+      .getByRole('listbox')
+      .getByRole('option', { name: new RegExp(community.properties.name) })
+      .first();
     await option.waitFor();
     // Move the active option to the community (groups: towns, areas, communities, micro cells).
-    const options = await app.page.getByRole('option').allTextContents();
+    // Options of the search's listbox only (the region switcher's <select> has options too).
+    const options = await app.page.getByRole('listbox').getByRole('option').allTextContents();
     const target = options.findIndex((o) => o.startsWith(community.properties.name));
     for (let i = 0; i < target; i++) await app.page.keyboard.press('ArrowDown');
     await app.page.keyboard.press('Enter');
@@ -167,6 +171,25 @@ describe('drill-down for street officials', () => {
       .getByRole('button', { name: first.properties.name })
       .press('Enter');
     await app.page.waitForURL((u) => u.searchParams.get('cell') === first.properties.id);
+    await app.close();
+  });
+
+  it('lists the cell’s coverage findings from the grid check', async () => {
+    const flaws = JSON.parse(readFileSync('data/regions/jiading/flaws.json', 'utf8')) as {
+      kind: string;
+      parent: string | null;
+      ids: string[];
+    }[];
+    const gap = flaws.find((f) => f.kind === 'gap' && f.parent?.startsWith('C')) as {
+      parent: string;
+      ids: string[];
+    };
+    const app = await AppDriver.open(browser, inject('appUrl'), `?cell=${gap.parent}`);
+    await app.waitForMapIdle();
+    const section = app.page.getByTestId('cell-findings');
+    await section.waitFor({ timeout: 20_000 });
+    expect(await section.textContent()).toContain('网格缺口');
+    for (const id of gap.ids) expect(await section.textContent()).toContain(id);
     await app.close();
   });
 

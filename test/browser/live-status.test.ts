@@ -63,6 +63,16 @@ describe('live status against the real status server', () => {
     await page.close();
   });
 
+  it('keeps the alert markers through a language switch', async () => {
+    await expect.poll(markerCount, { timeout: 10_000 }).toBeGreaterThan(0);
+    await app.page.getByRole('button', { name: '切换语言' }).click();
+    await app.waitForMapIdle();
+    expect(await markerCount()).toBeGreaterThan(0);
+    await app.page.getByRole('button', { name: 'Switch language' }).click();
+    await app.waitForMapIdle();
+    expect(await markerCount()).toBeGreaterThan(0);
+  });
+
   const faults: { fault: string; role: 'status' | 'alert'; text: RegExp }[] = [
     { fault: 'http500', role: 'status', text: /实时数据获取失败.*500/ },
     { fault: 'timeout', role: 'status', text: /实时数据获取失败/ },
