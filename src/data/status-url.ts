@@ -5,7 +5,7 @@ import type { Manifest } from './manifest-schema.ts';
  * Pure: the absolute URL of a region's status feed, or null when it has none.
  * 1. config.json `statusUrl` wins (absolute, or relative to the page): a deployment points at its own
  *    backend without touching the pack. One config serves every pack the app offers, so "{region}" in it
- *    is replaced by the pack's id (e.g. "https://feeds.example/{region}/status.json").
+ *    is replaced by the pack's id (e.g. "https://feeds.example.org/{region}/status.json").
  * 2. Otherwise the pack's `status`: an http(s) URL as it is, or a path relative to the pack folder.
  * `packBaseUrl` is the pack folder's absolute URL, ending in "/"; `pageUrl` defaults to the page's.
  */

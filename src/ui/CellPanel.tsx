@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatNumber, type StringKey } from '../i18
 import { useT } from '../i18n/use-t.ts';
 import type { DayWindow, Focus } from '../state/url.ts';
 import { ActivityChart } from './ActivityChart.tsx';
+import { CountedSection } from './CountedSection.tsx';
 import { WindowPicker } from './WindowPicker.tsx';
 
 interface CellPanelProps {
@@ -186,69 +187,49 @@ export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow 
         </section>
       )}
 
-      <section className="panel-section">
-        <h3>
-          {t('partners')}{' '}
-          <button
-            type="button"
-            className="link count"
-            aria-expanded={open === 'partners'}
-            onClick={() => toggle('partners')}
-            data-testid="partners-count"
-          >
-            {n(model.partners.length)}
-          </button>
-        </h3>
-        {model.partners.length === 0 && <p className="muted">{t('partnersNone')}</p>}
-        {open === 'partners' && (
-          <ul className="item-list">
-            {model.partners.map((p) => (
-              <li key={p.id}>
-                <span>{p.name}</span>
-                <span className="muted">
-                  {t(`kind_${p.kind}` as StringKey)}
-                  {p.committee ? ` · ${p.committee}` : ''}
-                  {p.paired ? ` · ${t('partnerPaired')}` : ''}
-                  {p.inside ? ` · ${t('partnerInside')}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CountedSection
+        title={t('partners')}
+        count={n(model.partners.length)}
+        open={open === 'partners'}
+        onToggle={() => toggle('partners')}
+        empty={model.partners.length === 0 ? t('partnersNone') : null}
+        testId="partners-count"
+      >
+        {model.partners.map((p) => (
+          <li key={p.id}>
+            <span>{p.name}</span>
+            <span className="muted">
+              {t(`kind_${p.kind}` as StringKey)}
+              {p.committee ? ` · ${p.committee}` : ''}
+              {p.paired ? ` · ${t('partnerPaired')}` : ''}
+              {p.inside ? ` · ${t('partnerInside')}` : ''}
+            </span>
+          </li>
+        ))}
+      </CountedSection>
 
-      <section className="panel-section">
-        <h3>
-          {t('projects')}{' '}
-          <button
-            type="button"
-            className="link count"
-            aria-expanded={open === 'projects'}
-            onClick={() => toggle('projects')}
-            data-testid="projects-count"
-          >
-            {n(model.projects.length)}
-          </button>
-        </h3>
-        {model.projects.length === 0 && <p className="muted">{t('projectsNone')}</p>}
-        {open === 'projects' && (
-          <ul className="item-list">
-            {model.projects.map((p) => (
-              <li key={p.id} className="project">
-                <span>{p.name}</span>
-                <span className={`status status-${p.status}`}>{t(`status_${p.status}` as StringKey)}</span>
-                <meter min={0} max={100} value={p.progress} aria-label={`${t('progress')} ${p.progress}%`} />
-                <span className="muted">
-                  {p.domain}
-                  {p.due
-                    ? ` · ${t('due', { date: formatDate(lang, Date.parse(`${p.due}T00:00:00+08:00`)) })}`
-                    : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CountedSection
+        title={t('projects')}
+        count={n(model.projects.length)}
+        open={open === 'projects'}
+        onToggle={() => toggle('projects')}
+        empty={model.projects.length === 0 ? t('projectsNone') : null}
+        testId="projects-count"
+      >
+        {model.projects.map((p) => (
+          <li key={p.id} className="project">
+            <span>{p.name}</span>
+            <span className={`status status-${p.status}`}>{t(`status_${p.status}` as StringKey)}</span>
+            <meter min={0} max={100} value={p.progress} aria-label={`${t('progress')} ${p.progress}%`} />
+            <span className="muted">
+              {p.domain}
+              {p.due
+                ? ` · ${t('due', { date: formatDate(lang, Date.parse(`${p.due}T00:00:00+08:00`)) })}`
+                : ''}
+            </span>
+          </li>
+        ))}
+      </CountedSection>
 
       <section className="panel-section">
         <h3>{t('activity')}</h3>
