@@ -22,7 +22,6 @@ import { resolveFocus } from './resolve-focus.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
-import { useNow } from './use-now.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
 /** Layout and composition only. */
@@ -49,8 +48,11 @@ export function App() {
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
-  const { live, health } = useLiveStatus(pack, region.config, region.packBaseUrl);
-  const now = useNow(1000);
+  const {
+    live,
+    query: statusQuery,
+    intervalMs: statusIntervalMs,
+  } = useLiveStatus(pack, region.config, region.packBaseUrl);
   const alertData = useMemo(
     () => (region.mapData && live ? alertMarkers(region.mapData, live.openAlertsByCell) : null),
     [region.mapData, live],
@@ -134,8 +136,13 @@ export function App() {
           {regionName && <span className="region-name">{regionName}</span>}
         </h1>
         {pack?.manifest.generated && <span className="badge">{t('syntheticData')}</span>}
-        {health && (
-          <LiveStatusBar health={health} level={live?.responseLevel ?? null} lang={lang} now={now} />
+        {statusQuery && (
+          <LiveStatusBar
+            query={statusQuery}
+            intervalMs={statusIntervalMs}
+            level={live?.responseLevel ?? null}
+            lang={lang}
+          />
         )}
         <ModeSwitch />
         <RegionSwitcher

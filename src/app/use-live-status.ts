@@ -2,18 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { type StatusHealth, statusHealth } from '../data/status-freshness.ts';
+import type { StatusQueryState } from '../data/status-freshness.ts';
 import { type LiveStatus, mergeStatus } from '../data/status-merge.ts';
 import { statusFeedQuery } from '../data/status-queries.ts';
 import { resolveStatusUrl, statusIntervalMs } from '../data/status-url.ts';
-import { useNow } from './use-now.ts';
 
 export interface LiveStatusState {
   /** The feed URL, or null when neither config nor pack names one (then nothing live is shown). */
   url: string | null;
   /** The pack with the last good feed laid over it (the pack alone before any feed). */
   live: LiveStatus | null;
-  health: StatusHealth | null;
+  /** The poll's state, for statusHealth (null without a feed). The clock that ages it lives in the
+   * component that shows it, so the whole app does not re-render every second. */
+  query: StatusQueryState | null;
   intervalMs: number;
 }
 
@@ -32,8 +33,7 @@ export function useLiveStatus(
     ...statusFeedQuery({ url: url ?? '', regionId: pack?.manifest.id ?? '', intervalMs }),
     enabled: url !== null,
   });
-  const now = useNow(1000);
   const feed = query.data?.feed ?? null;
   const live = useMemo(() => (pack ? mergeStatus(pack, feed) : null), [pack, feed]);
-  return { url, live, health: url ? statusHealth(query, now, intervalMs) : null, intervalMs };
+  return { url, live, query: url ? query : null, intervalMs };
 }

@@ -1,14 +1,15 @@
+import { useNow } from '../app/use-now.ts';
 import type { Lang } from '../data/localized.ts';
-import type { StatusHealth } from '../data/status-freshness.ts';
+import { type StatusQueryState, statusHealth } from '../data/status-freshness.ts';
 import type { ResponseLevel } from '../data/status-schema.ts';
 import { formatClock } from '../i18n/strings.ts';
 import { useT } from '../i18n/use-t.ts';
 
 interface LiveStatusBarProps {
-  health: StatusHealth;
+  query: StatusQueryState;
+  intervalMs: number;
   level: ResponseLevel | null;
   lang: Lang;
-  now: number;
 }
 
 /**
@@ -16,8 +17,11 @@ interface LiveStatusBarProps {
  * feed gets a banner (role="status") saying since when; a refused feed says why (role="alert"). The
  * last good data stays on the map meanwhile.
  */
-export function LiveStatusBar({ health, level, lang, now }: LiveStatusBarProps) {
+export function LiveStatusBar({ query, intervalMs, level, lang }: LiveStatusBarProps) {
   const t = useT();
+  // The clock ages the data on screen even when nothing arrives; it re-renders this bar only.
+  const now = useNow(1000);
+  const health = statusHealth(query, now, intervalMs);
   const since = health.since === null ? null : formatClock(lang, health.since);
   const reason = health.error?.message ?? '';
   return (
