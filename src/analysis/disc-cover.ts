@@ -14,6 +14,8 @@
  * Coordinates are planar metres (local-frame.ts); rings must be oriented shell counter-clockwise,
  * holes clockwise.
  */
+import { ringArea } from './planar.ts';
+
 export type Pt = [number, number];
 
 export interface DiscCoverResult {
@@ -221,16 +223,6 @@ function sampleArc(
   if (end) pts[n] = end;
   return pts;
 }
-
-const ringArea = (ring: readonly Pt[]) => {
-  let s = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const a = ring[i] as Pt;
-    const b = ring[i + 1] as Pt;
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s / 2;
-};
 
 /**
  * Joins pieces end to start into closed rings, then nests holes (clockwise) in shells (counter-clockwise).

@@ -25,6 +25,9 @@ export function signedArea2(ring: Ring): number {
   return s;
 }
 
+/** Signed area of a closed ring in its own units (positive when counter-clockwise). */
+export const ringArea = (ring: Ring): number => signedArea2(ring) / 2;
+
 /** Even-odd ray test; a point exactly on an edge may go either way (callers avoid relying on it). */
 export function pointInRing(x: number, y: number, ring: Ring): boolean {
   let inside = false;

@@ -7,7 +7,7 @@ import { type Pt, polygonMinusDiscs } from './disc-cover.ts';
 import type { Finding } from './finding.ts';
 import { fmtInt, fmtM2, fmtPct } from './format.ts';
 import { degreesFor, type LocalFrame, localFrame } from './local-frame.ts';
-import { pointSegmentDistance, polygonsOfGeometry } from './planar.ts';
+import { pointSegmentDistance, polygonsOfGeometry, ringArea } from './planar.ts';
 import type { Steps } from './steps.ts';
 
 export interface ServiceReachOptions {
@@ -47,16 +47,6 @@ interface CellGeometry {
   shells: Pt[][];
   planarArea: number;
 }
-
-const ringArea = (ring: readonly Pt[]) => {
-  let s = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const a = ring[i] as Pt;
-    const b = ring[i + 1] as Pt;
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s / 2;
-};
 
 function project(cell: GridCell, bbox: readonly number[]): CellGeometry {
   const frame = localFrame(
