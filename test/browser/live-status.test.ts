@@ -7,10 +7,12 @@ let browser: Browser;
 let app: AppDriver;
 
 /** Switches the real status server (scripts/status-server) behind the app. */
-async function control(query: string): Promise<void> {
+async function control(query: string): Promise<{ requests: { total: number } }> {
   const res = await fetch(`${inject('liveUrl')}status/jiading/__control?${query}`);
   expect(res.ok).toBe(true);
+  return (await res.json()) as { requests: { total: number } };
 }
+const requestsServed = async () => (await control('')).requests.total;
 
 /** Alert markers in the map's alert source, straight from MapLibre. */
 const markerCount = () =>
@@ -85,13 +87,17 @@ describe('live status against the real status server', () => {
   for (const { fault, role, text } of faults) {
     it(`fault ${fault}: the last good data stays, the ${role} says why, and the app recovers`, async () => {
       await expect.poll(markerCount, { timeout: 10_000 }).toBeGreaterThan(0);
-      const lastGood = await clock();
       await control(`fault=${fault}`);
       const banner = app.page.getByRole(role).filter({ hasText: text });
       await banner.waitFor({ timeout: 15_000 });
-      // The last good data is still on screen: markers, and the time of the last good update.
+      // A poll already in flight when the fault was switched on may still have succeeded, so the time of
+      // the last good update is read once the failure shows, then must not move while failures go on.
+      const lastGood = await clock();
+      const served = await requestsServed();
+      await expect.poll(requestsServed, { timeout: 15_000 }).toBeGreaterThanOrEqual(served + 2);
       expect(await markerCount()).toBeGreaterThan(0);
       expect(await clock()).toBe(lastGood);
+      expect(await banner.count()).toBe(1);
       await control('fault=none&advance=1');
       await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
       await expect.poll(clock, { timeout: 5_000 }).not.toBe(lastGood);
