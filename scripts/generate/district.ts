@@ -7,6 +7,7 @@ import type { FlawSpec } from './flaws.ts';
 import type { Pos } from './geo.ts';
 import type { GridCounts } from './grids.ts';
 import type { PartnerPlan } from './partners.ts';
+import type { ProgrammePlan } from './programme.ts';
 import type { ProjectContext, ProjectSpec } from './projects.ts';
 import type { ReadmeInput } from './readme-parts.ts';
 import type { StationSpec } from './services.ts';
@@ -49,6 +50,8 @@ export interface DistrictConfig {
   projects: (ctx: ProjectContext) => readonly ProjectSpec[];
   stations: readonly StationSpec[];
   activity: ActivityOptions;
+  /** Committees, indicators and meetings (programme.ts); none when absent. */
+  programme?: ProgrammePlan;
   manifest: () => Record<string, unknown>;
   readme: (input: ReadmeInput) => string;
 }

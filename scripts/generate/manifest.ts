@@ -9,6 +9,8 @@ export interface ManifestFacts {
   name: { zh: string; en: string };
   domains: readonly { id: string; name: { zh: string; en: string } }[];
   attribution: string;
+  /** The programme documents the pack has (committees, indicators, meetings), if any. */
+  programme?: Readonly<Record<string, string>>;
 }
 
 export function manifest(facts: ManifestFacts): Record<string, unknown> {
@@ -30,6 +32,7 @@ export function manifest(facts: ManifestFacts): Record<string, unknown> {
       services: 'services.geojson',
       activity: 'activity.geojson',
     },
+    ...(facts.programme ? { programme: facts.programme } : {}),
     committees: [
       { id: 'economy', name: { zh: '经济专委会', en: 'Economy' } },
       { id: 'city', name: { zh: '城市专委会', en: 'City' } },

@@ -11,6 +11,7 @@ import { applyFlaws } from './flaws.ts';
 import { asGeometry } from './geo.ts';
 import { buildGrid } from './grids.ts';
 import { buildPartners } from './partners.ts';
+import { buildProgramme, PROGRAMME_FILES } from './programme.ts';
 import { buildProjects } from './projects.ts';
 import { createRng } from './random.ts';
 import { loadCommittees, loadDistrict, loadInstitutions, repairRing } from './reference.ts';
@@ -101,6 +102,18 @@ export function generatePack(config: DistrictConfig, seed: number, out: string):
   );
   const activity = buildActivity(micros.cells, micros, population, config.activity, rng.fork('activity'));
   step('partners, projects, services, activity');
+  const programme = config.programme
+    ? buildProgramme(config.programme, {
+        byId,
+        micros,
+        communities,
+        partners,
+        projects,
+        services,
+        activity,
+        rng: rng.fork('programme'),
+      })
+    : null;
 
   const w = new PackWriter(out);
   w.json('region.json', config.manifest());
@@ -195,6 +208,11 @@ export function generatePack(config: DistrictConfig, seed: number, out: string):
     })),
   );
   w.json('flaws.json', flaws);
+  if (programme) {
+    w.json(PROGRAMME_FILES.committees, programme.committees);
+    w.json(PROGRAMME_FILES.indicators, programme.indicators);
+    w.json(PROGRAMME_FILES.meetings, programme.meetings);
+  }
   const sizes = w.written.map((name) => ({ name, bytes: w.size(name) }));
   w.text(
     'README.md',
@@ -212,6 +230,7 @@ export function generatePack(config: DistrictConfig, seed: number, out: string):
       projects,
       services,
       activity,
+      programme,
     }),
   );
   step(`wrote ${w.written.length} files to ${out}`);

@@ -3,6 +3,7 @@ import type { ActivityResult } from './activity.ts';
 import type { Flaw } from './flaws.ts';
 import type { Cell } from './grids.ts';
 import type { Partner } from './partners.ts';
+import type { ProgrammeDocs } from './programme.ts';
 import type { Project } from './projects.ts';
 import type { RingRepair } from './reference.ts';
 import type { Service } from './services.ts';
@@ -24,6 +25,8 @@ export interface ReadmeInput {
   projects: readonly Project[];
   services: readonly Service[];
   activity: ActivityResult;
+  /** The programme documents, when the district has them. */
+  programme: ProgrammeDocs | null;
 }
 
 export const n = (x: number) => x.toLocaleString('en-US');

@@ -34,6 +34,15 @@ export const manifestSchema = z
       })
       .strict(),
     status: pathOrUrl.optional(),
+    /** Programme documents (JSON, see docs/region-pack.md): committees, indicators, meetings. */
+    programme: z
+      .object({
+        committees: packPath.optional(),
+        indicators: packPath.optional(),
+        meetings: packPath.optional(),
+      })
+      .strict()
+      .default({}),
     committees: z.array(namedId).default([]),
     domains: z.array(namedId).default([]),
     serviceRadiusMeters: z.number().positive().default(1000),

@@ -16,6 +16,8 @@ import { checkGridTree, checkReferences } from './pack-references.ts';
 import type { PackSource } from './pack-source.ts';
 import { type ParsedLayer, parseJson, parseLayer } from './parse-layer.ts';
 import { isError, type Problem } from './problem.ts';
+import { loadProgramme } from './programme-loader.ts';
+import { checkProgrammeReferences } from './programme-references.ts';
 import type { ProjectGeometry, RegionPack } from './region-pack.ts';
 
 export const MANIFEST_FILE = 'region.json';
@@ -147,6 +149,8 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
     optional<Point, typeof serviceProps>(files.services, serviceProps, POINT),
     optional<Point, typeof activityProps>(files.activity, activityProps, POINT),
   ]);
+  const programme = await loadProgramme(source, manifest.programme, signal);
+  problems.push(...programme.problems);
   for (const layer of [boundary, grids, admin, partners, projects, services, activity]) {
     if (layer) problems.push(...layer.problems);
   }
@@ -180,6 +184,30 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
       activity: activity?.features ?? [],
     }),
   );
+  problems.push(
+    ...checkProgrammeReferences({
+      manifest,
+      files: manifest.programme,
+      programme: programme.programme,
+      cellIds: new Set(grids.features.map((c) => c.properties.id)),
+      partnerIds: new Set((partners?.features ?? []).map((p) => p.properties.id)),
+      projectIds: new Set((projects?.features ?? []).map((p) => p.properties.id)),
+      townIds: admin ? new Set(admin.features.map((a) => a.properties.id)) : null,
+      layers: {
+        partners: partners !== null,
+        projects: projects !== null,
+        services: services !== null,
+        activity: activity !== null,
+      },
+      rejected: new Set([
+        ...grids.rejectedIds,
+        ...(partners?.rejectedIds ?? []),
+        ...(projects?.rejectedIds ?? []),
+        ...(admin?.rejectedIds ?? []),
+        ...programme.rejected,
+      ]),
+    }),
+  );
   if (problems.some(isError)) return { pack: null, problems };
 
   const empty = <T>(layer: { features: T[] } | null): T[] => layer?.features ?? [];
@@ -196,6 +224,7 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
     projects: empty(projects),
     services: empty(services),
     activity: empty(activity),
+    programme: programme.programme,
     bbox: unionBBox(boundary.features.map((f) => geometryBBox(f.geometry))),
   };
   return { pack, problems };

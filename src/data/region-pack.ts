@@ -10,6 +10,7 @@ import type {
 import type { AreaGeometry, GridIndex } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
 import type { TypedFeature } from './parse-layer.ts';
+import type { Programme } from './programme-schema.ts';
 
 export type ProjectGeometry = Point | MultiPoint | LineString | MultiLineString | AreaGeometry;
 
@@ -26,6 +27,8 @@ export interface RegionPack {
   projects: TypedFeature<ProjectGeometry, ProjectProps>[];
   services: TypedFeature<Point, ServiceProps>[];
   activity: TypedFeature<Point, ActivityProps>[];
+  /** Committees, indicators and meetings (empty lists when the pack has no programme documents). */
+  programme: Programme;
   /** Bounding box of the boundary, for the first view. */
   bbox: BBox;
 }

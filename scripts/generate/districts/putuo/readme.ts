@@ -1,7 +1,9 @@
 /** The Putuo pack's README.md, written by the generator so that counts, sizes and flaw areas never go stale. */
 import { areaM2, centroidOf, distKm } from '../../geo.ts';
+import { renderProgrammeSection } from '../../programme.ts';
 import { countBy, kb, n, type ReadmeInput } from '../../readme-parts.ts';
 import { PUTUO_COUNTS, PUTUO_TOWN_WARP } from './choices.ts';
+import { PUTUO_ARTICLE } from './programme.ts';
 import { CHARGING_POINTS } from './projects.ts';
 
 /** Units the summit article names (their positions are generated near where they plausibly are). */
@@ -244,6 +246,7 @@ ${projectRows.join('\n')}
   peaks: 学雷锋日 (5 Mar), 爱国卫生月 (April), 七一, flood season patrols, 重阳 (18 Oct 2026), 国际志愿者日
   (5 Dec). **${quiet.length} micro grids have no activity at all** (${quiet.join(', ')}), for planners to find.
 
+${r.programme ? renderProgrammeSection(r.programme, PUTUO_ARTICLE) : ''}
 ## Files
 | file | size |
 |---|---|

@@ -1,0 +1,97 @@
+import type { PackSource } from './pack-source.ts';
+import type { Problem } from './problem.ts';
+import { parseDocument, parseList } from './programme-parse.ts';
+import type { ProgrammeFiles } from './programme-references.ts';
+import {
+  CATEGORY_SCHEMA,
+  committeeSchema,
+  EMPTY_PROGRAMME,
+  indicatorSchema,
+  meetingSchema,
+  type Programme,
+} from './programme-schema.ts';
+
+export interface LoadedProgramme {
+  programme: Programme;
+  problems: Problem[];
+  /** Items left out for their own problems. */
+  rejected: Set<string>;
+}
+
+async function readText(
+  source: PackSource,
+  file: string,
+  problems: Problem[],
+  signal?: AbortSignal,
+): Promise<string | null> {
+  try {
+    return await source.read(file, signal);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    problems.push({
+      severity: 'error',
+      file,
+      rule: 'file-unreadable',
+      message: `cannot read the file (${reason})`,
+    });
+    return null;
+  }
+}
+
+/**
+ * Reads the programme documents the manifest names (committees, indicators, meetings); each is
+ * optional. References between them and to the layers are checked by programme-references.ts once
+ * the layers are read. Never throws for bad data; rethrows only an abort.
+ */
+export async function loadProgramme(
+  source: PackSource,
+  files: ProgrammeFiles,
+  signal?: AbortSignal,
+): Promise<LoadedProgramme> {
+  const problems: Problem[] = [];
+  const rejected = new Set<string>();
+  const programme: Programme = { ...EMPTY_PROGRAMME };
+  const read = async (file: string | undefined) => {
+    if (file === undefined) return null;
+    const text = await readText(source, file, problems, signal);
+    if (text === null) return null;
+    const doc = parseDocument(file, text);
+    problems.push(...doc.problems);
+    return doc.root ? { file, root: doc.root } : null;
+  };
+  const [committees, indicators, meetings] = await Promise.all([
+    read(files.committees),
+    read(files.indicators),
+    read(files.meetings),
+  ]);
+  const keep = <T>(list: { items: T[]; rejectedIds: Set<string> }): T[] => {
+    for (const id of list.rejectedIds) rejected.add(id);
+    return list.items;
+  };
+  if (committees) {
+    programme.committees = keep(
+      parseList(committees.file, committees.root, 'committees', committeeSchema, problems, true),
+    );
+  }
+  if (indicators) {
+    const { file, root } = indicators;
+    programme.categories = keep(parseList(file, root, 'categories', CATEGORY_SCHEMA, problems, true));
+    programme.indicators = keep(parseList(file, root, 'indicators', indicatorSchema, problems, true));
+    const asOf = root.asOf;
+    if (typeof asOf === 'string' && /^\d{4}-\d\d-\d\d$/.test(asOf)) programme.indicatorsAsOf = asOf;
+    else if (asOf !== undefined)
+      problems.push({
+        severity: 'error',
+        file,
+        rule: 'schema',
+        message: 'asOf: must be an ISO date, YYYY-MM-DD',
+      });
+  }
+  if (meetings) {
+    programme.meetings = keep(
+      parseList(meetings.file, meetings.root, 'meetings', meetingSchema, problems, true),
+    );
+  }
+  return { programme, problems, rejected };
+}
