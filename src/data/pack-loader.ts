@@ -206,6 +206,7 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
         ...(admin?.rejectedIds ?? []),
         ...programme.rejected,
       ]),
+      unreadable: programme.unreadable,
     }),
   );
   if (problems.some(isError)) return { pack: null, problems };

@@ -16,6 +16,8 @@ export interface LoadedProgramme {
   problems: Problem[];
   /** Items left out for their own problems. */
   rejected: Set<string>;
+  /** Documents that could not be read at all: references into them are not reported again. */
+  unreadable: Set<keyof ProgrammeFiles>;
 }
 
 async function readText(
@@ -51,19 +53,24 @@ export async function loadProgramme(
 ): Promise<LoadedProgramme> {
   const problems: Problem[] = [];
   const rejected = new Set<string>();
+  const unreadable = new Set<keyof ProgrammeFiles>();
   const programme: Programme = { ...EMPTY_PROGRAMME };
-  const read = async (file: string | undefined) => {
+  const read = async (key: keyof ProgrammeFiles) => {
+    const file = files[key];
     if (file === undefined) return null;
     const text = await readText(source, file, problems, signal);
-    if (text === null) return null;
-    const doc = parseDocument(file, text);
-    problems.push(...doc.problems);
-    return doc.root ? { file, root: doc.root } : null;
+    const doc = text === null ? null : parseDocument(file, text);
+    if (doc) problems.push(...doc.problems);
+    if (!doc?.root) {
+      unreadable.add(key);
+      return null;
+    }
+    return { file, root: doc.root };
   };
   const [committees, indicators, meetings] = await Promise.all([
-    read(files.committees),
-    read(files.indicators),
-    read(files.meetings),
+    read('committees'),
+    read('indicators'),
+    read('meetings'),
   ]);
   const keep = <T>(list: { items: T[]; rejectedIds: Set<string> }): T[] => {
     for (const id of list.rejectedIds) rejected.add(id);
@@ -93,5 +100,5 @@ export async function loadProgramme(
       parseList(meetings.file, meetings.root, 'meetings', meetingSchema, problems, true),
     );
   }
-  return { programme, problems, rejected };
+  return { programme, problems, rejected, unreadable };
 }

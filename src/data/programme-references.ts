@@ -21,6 +21,8 @@ export interface ProgrammeReferenceInput {
   /** Which optional layers the pack has (a computation over a missing layer is an error). */
   layers: { partners: boolean; projects: boolean; services: boolean; activity: boolean };
   rejected: ReadonlySet<string>;
+  /** Documents that could not be read: references into them were reported with the document. */
+  unreadable?: ReadonlySet<keyof ProgrammeFiles>;
 }
 
 const error = (file: string, featureId: string, rule: string, message: string): Problem => ({
@@ -101,7 +103,13 @@ export function checkProgrammeReferences(input: ProgrammeReferenceInput): Proble
   const mf = files.meetings ?? 'meetings';
   const committeeIds = new Set(programme.committees.map((c) => c.id));
   for (const m of programme.meetings) {
-    if (m.committee !== undefined && !committeeIds.has(m.committee) && !rejected.has(m.committee)) {
+    const committeesUnknown = input.unreadable?.has('committees') ?? false;
+    if (
+      m.committee !== undefined &&
+      !committeesUnknown &&
+      !committeeIds.has(m.committee) &&
+      !rejected.has(m.committee)
+    ) {
       problems.push(
         error(
           mf,
