@@ -19,6 +19,7 @@ const store = createAppStore({
   layers: initial.layers,
   mode: initial.mode,
   serviceKind: initial.service,
+  programme: initial.programme ?? null,
 });
 syncStoreWithHistory(store);
 

@@ -15,6 +15,8 @@ import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
 import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
+import { ProgrammeButton } from '../ui/programme/ProgrammeButton.tsx';
+import { ProgrammePanel } from '../ui/programme/ProgrammePanel.tsx';
 import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
@@ -22,6 +24,7 @@ import { resolveFocus } from './resolve-focus.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
+import { useProgramme } from './use-programme.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
 /** Layout and composition only. */
@@ -46,6 +49,8 @@ export function App() {
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
+  const programme = useProgramme(pack, region.mapData, lang);
+  const showProgramme = useAppState((s) => s.showProgramme);
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
   const {
@@ -145,6 +150,7 @@ export function App() {
           />
         )}
         <ModeSwitch />
+        {programme.available && <ProgrammeButton open={programme.view !== null} />}
         <RegionSwitcher
           regionsBase={region.regionsBase}
           ids={region.regionIds}
@@ -164,6 +170,7 @@ export function App() {
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
           coverage={planner ? coverage.map : null}
+          programme={programme.map}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -216,7 +223,18 @@ export function App() {
             onClose={closePlanner}
           />
         )}
-        {!planner && panel && resolved && (
+        {!planner && pack && index && programme.view && (
+          <ProgrammePanel
+            pack={pack}
+            index={index}
+            lang={lang}
+            view={programme.view}
+            onView={showProgramme}
+            onCell={(id) => showProgramme(null, { kind: 'cell', id })}
+            onClose={() => showProgramme(null)}
+          />
+        )}
+        {!planner && !programme.view && panel && resolved && (
           <CellPanel
             model={panel}
             lang={lang}
@@ -225,6 +243,7 @@ export function App() {
             onUp={() => go(resolved.up)}
             onClose={() => go(null)}
             onWindow={setWindow}
+            onMeeting={(id) => showProgramme({ tab: 'meetings', id })}
           />
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}

@@ -10,6 +10,7 @@ import type { RegionPack } from '../data/region-pack.ts';
 import type { LiveStatus } from '../data/status-merge.ts';
 import type { StatusAlert } from '../data/status-schema.ts';
 import type { DayWindow, Focus } from '../state/url.ts';
+import { type CellMeeting, meetingsFor } from './programme-model.ts';
 
 export interface Figure {
   value: number | null;
@@ -64,6 +65,8 @@ export interface PanelModel {
   live: boolean;
   /** Grid findings (gap, overlap, outside parent) naming this cell; null until the check has run. */
   gridFindings: { kind: FindingKind; areaM2: number; ids: string[] }[] | null;
+  /** Deliberation meetings concerning the subject, newest first; null when the pack records none. */
+  meetings: CellMeeting[] | null;
 }
 
 const DAY = 86_400_000;
@@ -300,5 +303,6 @@ export function buildPanelModel(
         : findings
             .filter((f) => GRID_FINDING_KINDS.includes(f.kind) && f.ids.includes(focus.id))
             .map((f) => ({ kind: f.kind, areaM2: f.areaM2, ids: f.ids })),
+    meetings: pack.programme.meetings.length > 0 ? meetingsFor(pack, focus, lang) : null,
   };
 }

@@ -1,7 +1,9 @@
 import type { Lang } from '../data/localized.ts';
+import { programmeEn, programmeZh } from './programme-strings.ts';
 
 /** Every user-facing string, in Chinese (default) and English. Keys say where the string is used. */
 const zh = {
+  ...programmeZh,
   appName: '网格图谱',
   loadingPack: '正在加载区域数据包…',
   packErrorTitle: '无法加载区域数据包“{region}”',
@@ -207,6 +209,7 @@ const zh = {
 export type StringKey = keyof typeof zh;
 
 const en: Record<StringKey, string> = {
+  ...programmeEn,
   appName: 'GridAtlas',
   loadingPack: 'Loading the region pack…',
   packErrorTitle: 'The region pack “{region}” could not be loaded',

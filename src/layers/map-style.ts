@@ -17,6 +17,7 @@ import {
 import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
+import { EMPTY_PROGRAMME_MAP, PROGRAMME_SOURCE, programmeLayers } from './programme-layers.ts';
 import { lineStyle, THEME } from './theme.ts';
 
 /** Our source ids carry a prefix so that they never collide with an optional basemap's sources. */
@@ -156,6 +157,8 @@ export function buildMapStyle(
       [ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       // The planner's chosen finding; in the style too, so a style diff (language switch) keeps it.
       [COVERAGE_SOURCE]: { type: 'geojson', data: coverage.highlight?.pieces ?? EMPTY_PIECES },
+      // Committees' areas, filled by the map controller (setData) while the programme panel shows them.
+      [PROGRAMME_SOURCE]: { type: 'geojson', data: EMPTY_PROGRAMME_MAP },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -172,6 +175,7 @@ export function buildMapStyle(
       ...grid.labels,
       ...focusLayers(data, lang, focus, SOURCE),
       ...coverageHighlightLayers(SOURCE.grid, coverage.highlight),
+      ...programmeLayers(),
       {
         id: 'admin-line',
         type: 'line',

@@ -6,6 +6,7 @@ import type { AlertMarkerProps } from '../layers/alert-layers.ts';
 import type { CoverageMapState } from '../layers/coverage-layers.ts';
 import type { FocusTarget } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
+import type { ProgrammeMapData } from '../layers/programme-layers.ts';
 import type { MapView as View } from '../state/url.ts';
 import { MapController } from './map-controller.ts';
 
@@ -22,6 +23,8 @@ interface MapViewProps {
   alerts: FeatureCollection<Point, AlertMarkerProps> | null;
   /** The planner's shading and chosen finding (flown to and highlighted); null outside the planner. */
   coverage: CoverageMapState | null;
+  /** The committees' areas while the programme panel shows them, and a box to fly to (a chosen committee). */
+  programme?: { data: ProgrammeMapData; flyTo: [number, number, number, number] | null } | null;
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
@@ -113,6 +116,15 @@ export function MapView(props: MapViewProps) {
     controller.highlight(target);
     if (target) controller.flyTo(target.bbox);
   }, [target]);
+
+  const programmeData = props.programme?.data ?? null;
+  const programmeFly = props.programme?.flyTo ?? null;
+  useEffect(() => {
+    if (programmeData) controllerRef.current?.setProgramme(programmeData);
+  }, [programmeData]);
+  useEffect(() => {
+    if (programmeFly) controllerRef.current?.fitTo(programmeFly, true, 16);
+  }, [programmeFly]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

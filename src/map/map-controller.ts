@@ -20,6 +20,7 @@ import {
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
+import { PROGRAMME_SOURCE, type ProgrammeMapData } from '../layers/programme-layers.ts';
 import type { MapView } from '../state/url.ts';
 
 export interface MapControllerOptions {
@@ -68,6 +69,8 @@ export class MapController {
   private shading: CellShading | null = null;
   /** Which values were written into which grid source's feature-state (a new pack is a new source). */
   private shaded: { values: CellShading; source: unknown } | null = null;
+  private programme: ProgrammeMapData | null = null;
+  private appliedProgramme: { data: ProgrammeMapData; source: unknown } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -100,6 +103,7 @@ export class MapController {
     this.map.on('styledata', () => {
       this.applyAlerts();
       this.applyShading();
+      this.applyProgramme();
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
@@ -221,6 +225,24 @@ export class MapController {
   setAlerts(markers: FeatureCollection<Point, AlertMarkerProps>): void {
     this.alerts = markers;
     this.applyAlerts();
+  }
+
+  /** The committees' areas (programme panel); small data replaced when the panel's choice changes. */
+  setProgramme(data: ProgrammeMapData): void {
+    this.programme = data;
+    this.applyProgramme();
+  }
+
+  /** Puts the committees' areas into their source once it exists (a new style starts empty). */
+  private applyProgramme(): void {
+    const source = this.map.getSource<GeoJSONSource>(PROGRAMME_SOURCE);
+    const data = this.programme;
+    if (!data || !source || (this.appliedProgramme?.data === data && this.appliedProgramme.source === source))
+      return;
+    this.setIdle(false);
+    source.setData(data);
+    this.appliedProgramme = { data, source };
+    this.map.triggerRepaint();
   }
 
   /** Puts the wanted markers into the alert source once it exists (a new style starts empty). */

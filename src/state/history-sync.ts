@@ -11,8 +11,13 @@ function urlStateOf(s: AppState): UrlState {
     window: s.window,
     mode: s.mode,
     service: s.serviceKind,
+    programme: s.programme,
   };
 }
+
+/** Opening or closing the programme panel, or opening an item in it, is a step; a tab switch is not. */
+const programmeStep = (a: AppState['programme'], b: AppState['programme']) =>
+  (a === null) !== (b === null) || (a?.id ?? null) !== (b?.id ?? null);
 
 const sameFocus = (a: AppState['focus'], b: AppState['focus']) => a?.kind === b?.kind && a?.id === b?.id;
 
@@ -32,7 +37,8 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
     const isStep =
       (!sameFocus(state.focus, prev.focus) && state.focusHistory === 'push') ||
       state.regionId !== prev.regionId ||
-      state.mode !== prev.mode;
+      state.mode !== prev.mode ||
+      programmeStep(state.programme, prev.programme);
     if (isStep) win.history.pushState(null, '', url);
     else win.history.replaceState(win.history.state, '', url);
   });
@@ -50,6 +56,7 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
         layers: s.layers,
         mode: s.mode,
         serviceKind: s.service,
+        programme: s.programme ?? null,
       });
     } finally {
       applyingUrl = false;

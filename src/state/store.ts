@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../data/localized.ts';
+import type { ProgrammeView } from './programme-url.ts';
 import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
 
 interface LanguageSlice {
@@ -52,13 +53,21 @@ interface ModeSlice {
   setServiceKind: (kind: string | null) => void;
 }
 
+/** The programme panel (committees, indicators, meetings) and the item it shows; null = closed. */
+interface ProgrammeSlice {
+  programme: ProgrammeView | null;
+  /** With a focus: both change in one step (a cell opened from the panel is one history entry). */
+  showProgramme: (programme: ProgrammeView | null, focus?: Focus | null) => void;
+}
+
 export type AppState = LanguageSlice &
   RegionSlice &
   FocusSlice &
   ViewSlice &
   WindowSlice &
   LayersSlice &
-  ModeSlice;
+  ModeSlice &
+  ProgrammeSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
@@ -66,7 +75,8 @@ const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (la
 const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
   // Service kinds are the pack's own words: another pack may not have the one chosen.
-  setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app', serviceKind: null }),
+  setRegion: (regionId) =>
+    set({ regionId, focus: null, view: null, viewOrigin: 'app', serviceKind: null, programme: null }),
 });
 const focusSlice: Slice<FocusSlice> = (set) => ({
   focus: null,
@@ -87,10 +97,25 @@ const modeSlice: Slice<ModeSlice> = (set) => ({
   setServiceKind: (serviceKind) => set({ serviceKind }),
 });
 
+const programmeSlice: Slice<ProgrammeSlice> = (set) => ({
+  programme: null,
+  showProgramme: (programme, focus) =>
+    set(focus === undefined ? { programme } : { programme, focus, focusHistory: 'push' }),
+});
+
 export type InitialState = Partial<
   Pick<
     AppState,
-    'lang' | 'regionId' | 'focus' | 'view' | 'window' | 'layers' | 'viewOrigin' | 'mode' | 'serviceKind'
+    | 'lang'
+    | 'regionId'
+    | 'focus'
+    | 'view'
+    | 'window'
+    | 'layers'
+    | 'viewOrigin'
+    | 'mode'
+    | 'serviceKind'
+    | 'programme'
   >
 >;
 
@@ -104,6 +129,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...windowSlice(...a),
     ...layersSlice(...a),
     ...modeSlice(...a),
+    ...programmeSlice(...a),
     ...initial,
   }));
 

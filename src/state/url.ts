@@ -1,4 +1,5 @@
 import type { Lang } from '../data/localized.ts';
+import { PROGRAMME_KEYS, type ProgrammeView, parseProgramme, writeProgramme } from './programme-url.ts';
 
 /** What is in focus: one grid cell, or one street/town (an admin unit, not part of the grid tree). */
 export type Focus = { kind: 'cell'; id: string } | { kind: 'town'; id: string };
@@ -33,6 +34,8 @@ export interface UrlState {
   mode: AppMode;
   /** Service kind the coverage analysis measures reach for; null = any service point. */
   service: string | null;
+  /** The programme panel (committees, indicators, meetings); absent or null when closed. */
+  programme?: ProgrammeView | null;
 }
 
 export const EMPTY_URL_STATE: UrlState = {
@@ -98,6 +101,7 @@ export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const region = params.get('region');
   const layers = params.get('layers');
+  const programme = parseProgramme(params);
   return {
     // A value that could never be valid is dropped here rather than passed on (or requested).
     region: region !== null && REGION_ID.test(region) ? region : null,
@@ -108,6 +112,7 @@ export function parseUrlState(search: string): UrlState {
     window: parseWindow(params.get('from'), params.get('to')),
     mode: params.get('mode') === 'coverage' ? 'coverage' : 'explore',
     service: parseService(params.get('service')),
+    ...(programme ? { programme } : {}),
   };
 }
 
@@ -119,7 +124,7 @@ const OWN_MODES = new Set(['coverage']);
 /** Writes the state into `search`, keeping parameters this module does not own, in a stable order. */
 export function serialiseUrlState(state: UrlState, search = ''): string {
   const params = new URLSearchParams(search);
-  for (const key of OWN_KEYS) params.delete(key);
+  for (const key of [...OWN_KEYS, ...PROGRAMME_KEYS]) params.delete(key);
   if (OWN_MODES.has(params.get('mode') ?? '')) params.delete('mode');
   if (state.mode !== 'explore') params.set('mode', state.mode);
   if (state.region) params.set('region', state.region);
@@ -134,6 +139,7 @@ export function serialiseUrlState(state: UrlState, search = ''): string {
     params.set('to', state.window.to);
   }
   if (state.service) params.set('service', state.service);
+  writeProgramme(params, state.programme);
   if (state.lang !== 'zh') params.set('lang', state.lang);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';

@@ -16,15 +16,26 @@ interface CellPanelProps {
   onUp: () => void;
   onClose: () => void;
   onWindow: (window: DayWindow) => void;
+  /** Opens a deliberation meeting (in the programme panel's timeline). */
+  onMeeting?: (meetingId: string) => void;
 }
 
-type Section = 'children' | 'partners' | 'projects' | 'events' | null;
+type Section = 'children' | 'partners' | 'projects' | 'events' | 'meetings' | null;
 
 /**
  * Everything about one cell (or street/town). Each number is a button that opens the list of what it
  * counts, so an official can check any figure. Pack strings are rendered as text by React.
  */
-export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow }: CellPanelProps) {
+export function CellPanel({
+  model,
+  lang,
+  presets,
+  onGo,
+  onUp,
+  onClose,
+  onWindow,
+  onMeeting,
+}: CellPanelProps) {
   const t = useT();
   const headingId = useId();
   const [open, setOpen] = useState<Section>(null);
@@ -230,6 +241,34 @@ export function CellPanel({ model, lang, presets, onGo, onUp, onClose, onWindow 
           </li>
         ))}
       </CountedSection>
+
+      {model.meetings && (
+        <CountedSection
+          title={t('cellMeetings')}
+          count={n(model.meetings.length)}
+          open={open === 'meetings'}
+          onToggle={() => toggle('meetings')}
+          empty={model.meetings.length === 0 ? t('cellMeetingsNone') : null}
+          testId="meetings-count"
+        >
+          {model.meetings.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                className="link"
+                data-testid={`cell-meeting-${m.id}`}
+                onClick={() => onMeeting?.(m.id)}
+              >
+                {m.topic}
+              </button>
+              <span className="muted">
+                {formatDate(lang, Date.parse(`${m.date}T00:00:00+08:00`))}
+                {m.via ? ` · ${t('cellMeetingVia', { name: m.via })}` : ''}
+              </span>
+            </li>
+          ))}
+        </CountedSection>
+      )}
 
       <section className="panel-section">
         <h3>{t('activity')}</h3>
