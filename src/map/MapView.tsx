@@ -123,7 +123,8 @@ export function MapView(props: MapViewProps) {
     if (programmeData) controllerRef.current?.setProgramme(programmeData);
   }, [programmeData]);
   useEffect(() => {
-    if (programmeFly) controllerRef.current?.fitTo(programmeFly, true, 16);
+    // The programme panel is 60 px wider than the cell panel (programme.css).
+    if (programmeFly) controllerRef.current?.fitTo(programmeFly, true, 16, 60);
   }, [programmeFly]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;

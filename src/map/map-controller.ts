@@ -146,8 +146,11 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
-  /** Fits a box (the district, a town, a cell), leaving room for the panels. */
-  fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17): void {
+  /**
+   * Fits a box (the district, a town, a cell), leaving room for the panels; `widerPanel` is how many
+   * pixels a right-hand panel is wider than the cell panel (the programme panel's scorecard is).
+   */
+  fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17, widerPanel = 0): void {
     this.setIdle(false);
     const [w, s, e, n] = bbox;
     const { clientWidth, clientHeight } = this.container;
@@ -155,7 +158,7 @@ export class MapController {
     const padding =
       clientWidth < 900
         ? { top: 32, bottom: Math.round(clientHeight * 0.45), left: 24, right: 56 }
-        : FIT_PADDING;
+        : { ...FIT_PADDING, right: FIT_PADDING.right + widerPanel };
     this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom });
     this.map.triggerRepaint();
   }

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import type { ScorecardGroup, ScoredIndicator } from '../../analysis/indicators.ts';
 import { describeCompute } from '../../app/programme-model.ts';
 import { type Lang, pickName } from '../../data/localized.ts';
@@ -49,6 +49,11 @@ export function formatIndicatorValue(lang: Lang, value: number, unit: ScoredIndi
 /** The programme's target indicators by category: target, actual, trend and status, and where each value comes from. */
 export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: ScorecardTabProps) {
   const t = useT();
+  const chosenRef = useRef<HTMLTableRowElement>(null);
+  // An indicator opened from a link (?indicator=) is scrolled into view.
+  useEffect(() => {
+    if (selected) chosenRef.current?.scrollIntoView({ block: 'center' });
+  }, [selected]);
   const total = { met: 0, near: 0, behind: 0 };
   for (const g of groups) for (const k of ['met', 'near', 'behind'] as const) total[k] += g.counts[k];
   const fmt = (i: ScoredIndicator, v: number) => formatIndicatorValue(lang, v, i.unit);
@@ -104,6 +109,7 @@ export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: S
                 return (
                   <Fragment key={i.id}>
                     <tr
+                      ref={open ? chosenRef : undefined}
                       className={`indicator status-${i.status}`}
                       data-testid={`indicator-${i.id}`}
                       data-origin={i.origin.kind}
