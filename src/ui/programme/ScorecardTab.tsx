@@ -52,7 +52,7 @@ export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: S
   const chosenRef = useRef<HTMLTableRowElement>(null);
   // An indicator opened from a link (?indicator=) is scrolled into view.
   useEffect(() => {
-    if (selected) chosenRef.current?.scrollIntoView({ block: 'center' });
+    if (selected) chosenRef.current?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [selected]);
   const total = { met: 0, near: 0, behind: 0 };
   for (const g of groups) for (const k of ['met', 'near', 'behind'] as const) total[k] += g.counts[k];
@@ -138,7 +138,7 @@ export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: S
                           </span>
                         )}
                       </th>
-                      <td>{fmt(i, i.target)}</td>
+                      <td className="target">{fmt(i, i.target)}</td>
                       <td className="actual" data-testid={`indicator-actual-${i.id}`}>
                         {fmt(i, i.actual)}
                       </td>
@@ -163,7 +163,7 @@ export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: S
                     </tr>
                     {open && (
                       <tr className="indicator-detail">
-                        <td colSpan={5} data-testid={`indicator-detail-${i.id}`}>
+                        <td colSpan={5} className="indicator-detail-cell" data-testid={`indicator-detail-${i.id}`}>
                           <p>
                             <strong>{origin}</strong>
                             {i.origin.kind === 'computed' && (
