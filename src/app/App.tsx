@@ -51,6 +51,7 @@ export function App() {
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
   const programme = useProgramme(pack, region.mapData, lang);
   const showProgramme = useAppState((s) => s.showProgramme);
+  const programmeOpen = programme.view !== null;
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
   const {
@@ -113,9 +114,12 @@ export function App() {
     (next: typeof focus) => {
       performance.mark('gridatlas:focus', { detail: next?.id ?? null });
       setUnknownId(null);
-      focusOn(next);
+      // Navigating (map, breadcrumb, search) while the programme panel is open shows the cell's panel:
+      // the programme panel closes in the same history step.
+      if (programmeOpen) showProgramme(null, next);
+      else focusOn(next);
     },
-    [focusOn],
+    [focusOn, programmeOpen, showProgramme],
   );
   const onCellClick = useCallback(
     (id: string | null, at: [number, number]) => {
@@ -129,7 +133,8 @@ export function App() {
     },
     [go, index, pack, focus],
   );
-  useDrillKeys(() => resolved?.focus && go(resolved.up));
+  // Escape closes the programme panel first, then goes up the tree.
+  useDrillKeys(() => (programmeOpen ? showProgramme(null) : resolved?.focus && go(resolved.up)));
   const snapshot = useCallback(() => snapshotRef.current?.() ?? null, []);
   const closePlanner = useCallback(() => setMode('explore'), [setMode]);
 
@@ -150,7 +155,7 @@ export function App() {
           />
         )}
         <ModeSwitch />
-        {programme.available && <ProgrammeButton open={programme.view !== null} />}
+        {programme.available && <ProgrammeButton open={programmeOpen} />}
         <RegionSwitcher
           regionsBase={region.regionsBase}
           ids={region.regionIds}
@@ -230,7 +235,7 @@ export function App() {
             lang={lang}
             view={programme.view}
             onView={showProgramme}
-            onCell={(id) => showProgramme(null, { kind: 'cell', id })}
+            onCell={(id) => go({ kind: 'cell', id })}
             onClose={() => showProgramme(null)}
           />
         )}

@@ -5,7 +5,9 @@
  * its panel, one opened in the timeline). Expected values are read from the pack files in this test.
  */
 import { readFileSync } from 'node:fs';
+import type { Polygon } from 'geojson';
 import type { Browser } from 'playwright-core';
+import polylabel from 'polylabel';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppDriver } from './app-driver.ts';
 import { launchChromium } from './chromium.ts';
@@ -227,6 +229,35 @@ describe.each(regions)('the programme panel of %s', (region) => {
     await app.page.goBack();
     await panel.waitFor();
     expect(await panel.locator('h2').textContent()).toBe(facts.grids.get(cell)?.name);
+    expect(app.log.pageErrors).toEqual([]);
+    await app.close();
+  });
+});
+
+describe('leaving the programme panel', () => {
+  it('Escape closes it; a click on the map drills and shows the cell’s panel instead', async () => {
+    const region = regions[0] ?? '';
+    const grids = json<{
+      features: { properties: { id: string; name: string; level: string }; geometry: Polygon }[];
+    }>(region, 'grids.geojson').features;
+    const area = grids.find((g) => g.properties.level === 'area' && g.geometry.type === 'Polygon');
+    if (!area) throw new Error('no single-polygon area cell');
+    const [x, y] = polylabel(area.geometry.coordinates as [number, number][][], 0.00001);
+    const app = await AppDriver.open(browser, inject('appUrl'), `?region=${region}&programme=indicators`);
+    await app.page.getByTestId('scorecard').waitFor();
+    await app.waitForMapIdle();
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('programme-panel').waitFor({ state: 'detached' });
+    expect(new URL(app.page.url()).searchParams.get('programme')).toBeNull();
+
+    await app.page.getByTestId('programme-toggle').click();
+    await app.page.getByTestId('scorecard').waitFor();
+    await app.clickMapAt([x, y]);
+    const panel = app.page.getByTestId('cell-panel');
+    await panel.waitFor();
+    expect(await panel.locator('h2').textContent()).toBe(area.properties.name);
+    expect(await app.page.getByTestId('programme-panel').count()).toBe(0);
+    expect(await app.page.getByTestId('programme-toggle').getAttribute('aria-pressed')).toBe('false');
     expect(app.log.pageErrors).toEqual([]);
     await app.close();
   });
