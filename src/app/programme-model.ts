@@ -2,7 +2,7 @@ import { ancestry } from '../data/grid-index.ts';
 import { type Lang, type LocalizedName, pickName } from '../data/localized.ts';
 import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import { committeeName } from '../data/programme-names.ts';
-import type { Committee, CommitteeKind, Compute, Meeting } from '../data/programme-schema.ts';
+import type { CommitteeKind, Compute } from '../data/programme-schema.ts';
 import type { RegionPack } from '../data/region-pack.ts';
 import { STRINGS, type StringKey, translate } from '../i18n/strings.ts';
 import type { Focus } from '../state/url.ts';

@@ -43,6 +43,12 @@ export const EMPTY_PROGRAMME_MAP: ProgrammeMapData = { type: 'FeatureCollection'
  */
 export function outerEdges(polygons: readonly Position[][][]): MultiLineString {
   const key = (a: Position, b: Position) => `${a[0]},${a[1]}|${b[0]},${b[1]}`;
+  // One key per undirected edge: the smaller of its two directed keys.
+  const undirected = (a: Position, b: Position) => {
+    const forward = key(a, b);
+    const backward = key(b, a);
+    return forward.localeCompare(backward) <= 0 ? forward : backward;
+  };
   const count = new Map<string, number>();
   const edges: [Position, Position][] = [];
   for (const rings of polygons) {
@@ -51,13 +57,13 @@ export function outerEdges(polygons: readonly Position[][][]): MultiLineString {
         const a = ring[i] as Position;
         const b = ring[i + 1] as Position;
         if (a[0] === b[0] && a[1] === b[1]) continue;
-        const k = key(a, b) < key(b, a) ? key(a, b) : key(b, a);
+        const k = undirected(a, b);
         count.set(k, (count.get(k) ?? 0) + 1);
         edges.push([a, b]);
       }
     }
   }
-  const kept = edges.filter(([a, b]) => count.get(key(a, b) < key(b, a) ? key(a, b) : key(b, a)) === 1);
+  const kept = edges.filter(([a, b]) => count.get(undirected(a, b)) === 1);
   // Chain: from each unused edge, follow edges whose start is the current end.
   const byStart = new Map<string, number[]>();
   kept.forEach(([a], i) => {

@@ -163,7 +163,11 @@ export function ScorecardTab({ groups, pack, lang, asOf, selected, onSelect }: S
                     </tr>
                     {open && (
                       <tr className="indicator-detail">
-                        <td colSpan={5} className="indicator-detail-cell" data-testid={`indicator-detail-${i.id}`}>
+                        <td
+                          colSpan={5}
+                          className="indicator-detail-cell"
+                          data-testid={`indicator-detail-${i.id}`}
+                        >
                           <p>
                             <strong>{origin}</strong>
                             {i.origin.kind === 'computed' && (
