@@ -433,11 +433,14 @@ describe('the planner view on Jiading', () => {
       .locator('[data-testid="coverage-panel"][data-status="done"][data-service-kind=""]')
       .waitFor({ timeout: 60_000 });
     expect(await panel.locator('.panel-level').textContent()).not.toBe('上海市嘉定区');
-    const ids = await panel
-      .getByTestId('finding-list')
-      .getByRole('button')
-      .evaluateAll((bs) => bs.flatMap((b) => (b.getAttribute('data-ids') ?? '').split(',')));
-    expect(ids.length).toBeGreaterThan(0);
+    // The list fills in after the run reports done (its first page comes from the worker).
+    const listedIds = () =>
+      panel
+        .getByTestId('finding-list')
+        .getByRole('button')
+        .evaluateAll((bs) => bs.flatMap((b) => (b.getAttribute('data-ids') ?? '').split(',')));
+    await expect.poll(async () => (await listedIds()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const ids = await listedIds();
     expect(ids.filter((id) => !otherIds.has(id))).toEqual([]);
     expect(app.log.pageErrors).toEqual([]);
     await app.close();
