@@ -19,6 +19,10 @@ const store = createAppStore({
   layers: initial.layers,
   mode: initial.mode,
   serviceKind: initial.service,
+  partnerCommittees: initial.committees,
+  projectStatuses: initial.statuses,
+  projectDomains: initial.domains,
+  selected: initial.selected,
 });
 syncStoreWithHistory(store);
 

@@ -17,6 +17,8 @@ import {
 import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
+import { overlayStyleParts } from './overlay-layers.ts';
+import { DEFAULT_OVERLAY_STYLE, type OverlayStyle, withOverlayVisibility } from './overlay-style.ts';
 import { lineStyle, THEME } from './theme.ts';
 
 /** Our source ids carry a prefix so that they never collide with an optional basemap's sources. */
@@ -141,8 +143,10 @@ export function buildMapStyle(
   basemap: StyleSpecification | null = null,
   focus: FocusTarget = null,
   coverage: CoverageStyle = NO_COVERAGE,
+  overlays: OverlayStyle = DEFAULT_OVERLAY_STYLE,
 ): StyleSpecification {
   const grid = gridLayers(data, lang);
+  const overlay = overlayStyleParts(data.overlays, lang, overlays, SOURCE.grid);
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
   const own: StyleSpecification = {
     version: 8,
@@ -156,6 +160,8 @@ export function buildMapStyle(
       [ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       // The planner's chosen finding; in the style too, so a style diff (language switch) keeps it.
       [COVERAGE_SOURCE]: { type: 'geojson', data: coverage.highlight?.pieces ?? EMPTY_PIECES },
+      // Partners, projects, services (`ga-` ids): in the style, so a style diff keeps them.
+      ...overlay.sources,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -169,6 +175,7 @@ export function buildMapStyle(
       ...grid.fills,
       coverageShadeLayer(SOURCE.grid, data.zooms.length - 1, coverage.shading),
       ...grid.lines,
+      ...overlay.shapes,
       ...grid.labels,
       ...focusLayers(data, lang, focus, SOURCE),
       ...coverageHighlightLayers(SOURCE.grid, coverage.highlight),
@@ -203,9 +210,12 @@ export function buildMapStyle(
         },
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
+      ...overlay.top,
       ...alertLayers(),
     ],
   };
+  // Overlay layers carry their overlay in `metadata`; switched-off overlays are built hidden.
+  own.layers = withOverlayVisibility(own.layers, overlays.active);
   return basemap ? overBasemap(own, basemap) : own;
 }
 

@@ -11,6 +11,10 @@ function urlStateOf(s: AppState): UrlState {
     window: s.window,
     mode: s.mode,
     service: s.serviceKind,
+    committees: s.partnerCommittees,
+    statuses: s.projectStatuses,
+    domains: s.projectDomains,
+    selected: s.selected,
   };
 }
 
@@ -50,6 +54,10 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
         layers: s.layers,
         mode: s.mode,
         serviceKind: s.service,
+        partnerCommittees: s.committees,
+        projectStatuses: s.statuses,
+        projectDomains: s.domains,
+        selected: s.selected,
       });
     } finally {
       applyingUrl = false;

@@ -1,5 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
+import type { ProjectStatus } from '../data/feature-schemas.ts';
 import type { Lang } from '../data/localized.ts';
+import type { OverlaySelection, ProjectColourBy } from '../layers/overlay-style.ts';
 import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
 
 interface LanguageSlice {
@@ -43,6 +45,20 @@ interface LayersSlice {
   setLayers: (layers: string[] | null) => void;
 }
 
+/** What the overlays show: partner and project filters (null = all), project colouring, the selection. */
+interface OverlayFilterSlice {
+  partnerCommittees: string[] | null;
+  projectStatuses: ProjectStatus[] | null;
+  projectDomains: string[] | null;
+  projectColour: ProjectColourBy;
+  selected: OverlaySelection | null;
+  setPartnerCommittees: (committees: string[] | null) => void;
+  setProjectStatuses: (statuses: ProjectStatus[] | null) => void;
+  setProjectDomains: (domains: string[] | null) => void;
+  setProjectColour: (by: ProjectColourBy) => void;
+  select: (selection: OverlaySelection | null) => void;
+}
+
 /** The dashboard shown, and the planner's choice of service kind for the coverage analysis. */
 interface ModeSlice {
   mode: AppMode;
@@ -58,7 +74,8 @@ export type AppState = LanguageSlice &
   ViewSlice &
   WindowSlice &
   LayersSlice &
-  ModeSlice;
+  ModeSlice &
+  OverlayFilterSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
@@ -66,7 +83,18 @@ const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (la
 const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
   // Service kinds are the pack's own words: another pack may not have the one chosen.
-  setRegion: (regionId) => set({ regionId, focus: null, view: null, viewOrigin: 'app', serviceKind: null }),
+  setRegion: (regionId) =>
+    set({
+      regionId,
+      focus: null,
+      view: null,
+      viewOrigin: 'app',
+      serviceKind: null,
+      // Committees, domains and partner or project ids are the pack's own, like service kinds.
+      partnerCommittees: null,
+      projectDomains: null,
+      selected: null,
+    }),
 });
 const focusSlice: Slice<FocusSlice> = (set) => ({
   focus: null,
@@ -87,10 +115,35 @@ const modeSlice: Slice<ModeSlice> = (set) => ({
   setServiceKind: (serviceKind) => set({ serviceKind }),
 });
 
+const overlayFilterSlice: Slice<OverlayFilterSlice> = (set) => ({
+  partnerCommittees: null,
+  projectStatuses: null,
+  projectDomains: null,
+  projectColour: 'status',
+  selected: null,
+  setPartnerCommittees: (partnerCommittees) => set({ partnerCommittees }),
+  setProjectStatuses: (projectStatuses) => set({ projectStatuses }),
+  setProjectDomains: (projectDomains) => set({ projectDomains }),
+  setProjectColour: (projectColour) => set({ projectColour }),
+  select: (selected) => set({ selected }),
+});
+
 export type InitialState = Partial<
   Pick<
     AppState,
-    'lang' | 'regionId' | 'focus' | 'view' | 'window' | 'layers' | 'viewOrigin' | 'mode' | 'serviceKind'
+    | 'lang'
+    | 'regionId'
+    | 'focus'
+    | 'view'
+    | 'window'
+    | 'layers'
+    | 'viewOrigin'
+    | 'mode'
+    | 'serviceKind'
+    | 'partnerCommittees'
+    | 'projectStatuses'
+    | 'projectDomains'
+    | 'selected'
   >
 >;
 
@@ -104,6 +157,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...windowSlice(...a),
     ...layersSlice(...a),
     ...modeSlice(...a),
+    ...overlayFilterSlice(...a),
     ...initial,
   }));
 
