@@ -52,7 +52,7 @@ export interface ProjectCardModel extends ProjectRow {
   statusColour: string;
   domainColour: string;
   start: string | null;
-  /** The lead unit as a partner (when `owner` names one, by id or name), else the owner text. */
+  /** The lead unit (the partner whose id is `owner`); the bare text if it names none; null when absent. */
   owner: { partnerId: string; name: string } | { partnerId: null; name: string } | null;
   cells: CellRef[];
   /** Some of its geometry lies outside the district boundary (a cross-boundary project, not an error). */
@@ -122,9 +122,8 @@ export function projectList(pack: RegionPack, filters: OverlayFilters, names: Ov
     .sort(compareProjects);
 }
 
-/** A partner "owns" a project when the project's `owner` is its id or its exact name. */
-const ownedBy = (owner: string | undefined, partner: { id: string; name: string }) =>
-  owner !== undefined && (owner === partner.id || owner === partner.name);
+/** A project's `owner` is a partner id (the loader refuses any other value: rule ref-owner). */
+const ownedBy = (owner: string | undefined, partner: { id: string }) => owner === partner.id;
 
 export function partnerCard(
   pack: RegionPack,

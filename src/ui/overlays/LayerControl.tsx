@@ -69,7 +69,8 @@ export function LayerControl({
       {open && (
         <ul className="overlay-list">
           {toggles.map((toggle) => {
-            const on = active.has(toggle.id);
+            // An overlay the pack has no data for shows unticked, whatever the URL asked.
+            const on = active.has(toggle.id) && toggle.available;
             const own = legends.filter((l) => l.overlay === toggle.id);
             return (
               <li key={toggle.id} className="overlay-item" data-overlay={toggle.id}>
