@@ -43,7 +43,7 @@ export const PARTNER_LAYER = {
 export const PARTNER_CLICKABLE = [PARTNER_LAYER.points, PARTNER_LAYER.clusters] as const;
 
 /** Individual units from this zoom on; clusters below. */
-export const PARTNER_CLUSTER_MAX_ZOOM = 13;
+export const PARTNER_CLUSTER_MAX_ZOOM = 12;
 
 export interface PartnerKindStyle {
   shape: SymbolShape;

@@ -5,7 +5,7 @@ import { overlayMetadata } from './overlay-style.ts';
 import type { OverlayLegend } from './overlays.ts';
 import type { OverlayNames } from './partner-layers.ts';
 
-/** Service points (the 15-minute circle's stations) as small dots coloured by kind. */
+/** Service points (the 15-minute circle's stations) as small squares coloured by kind. */
 
 export const SERVICE_SOURCE = 'ga-services';
 export const SERVICE_LAYER = { points: 'service-points' } as const;
@@ -35,6 +35,14 @@ export function serviceColourExpression(kinds: readonly string[]): ExpressionSpe
   ] as unknown as ExpressionSpecification;
 }
 
+/**
+ * Small squares (a symbol image drawn in code, see symbols.ts), so service points never read as
+ * project points, which are circles.
+ */
+export function serviceIconExpression(kinds: readonly string[]): ExpressionSpecification {
+  return ['concat', 'ga-sym|square|', serviceColourExpression(kinds), '|'];
+}
+
 export function serviceSource(data: OverlayData): GeoJSONSourceSpecification {
   return { type: 'geojson', data: data.services };
 }
@@ -43,14 +51,13 @@ export function serviceLayers(data: OverlayData): LayerSpecification[] {
   return [
     {
       id: SERVICE_LAYER.points,
-      type: 'circle',
+      type: 'symbol',
       source: SERVICE_SOURCE,
       metadata: overlayMetadata('services'),
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 4.5, 17, 7],
-        'circle-color': serviceColourExpression(data.serviceKinds),
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.6, 14, 1.2],
+      layout: {
+        'icon-image': serviceIconExpression(data.serviceKinds),
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.4, 14, 0.55, 17, 0.75],
+        'icon-allow-overlap': true,
       },
     },
   ];
@@ -68,7 +75,7 @@ export function serviceLegend(
     entries: data.serviceKinds.map((k) => ({
       key: k,
       label: names.serviceKind(k),
-      swatch: { shape: 'circle', colour: serviceColour(data.serviceKinds, k), outline: '#ffffff' },
+      swatch: { shape: 'square', colour: serviceColour(data.serviceKinds, k) },
       count: all.filter((f) => f.properties.kind === k).length,
     })),
   };

@@ -155,7 +155,12 @@ export class MapController {
       const image = drawImage(id);
       if (image) this.map.addImage(id, image, { pixelRatio: IMAGE_PIXEL_RATIO });
     });
-    this.map.on('mousemove', (e) => this.hoverOverlay(e.point));
+    // At most one overlay hit test per frame, however fast the pointer moves.
+    let hoverFrame = 0;
+    this.map.on('mousemove', (e) => {
+      cancelAnimationFrame(hoverFrame);
+      hoverFrame = requestAnimationFrame(() => this.hoverOverlay(e.point));
+    });
     this.map.on('click', (e) => {
       // A partner or project under the pointer takes the click; the cell under it is not drilled into.
       const feature = this.overlayAt(e.point);

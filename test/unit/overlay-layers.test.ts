@@ -39,6 +39,12 @@ import {
   projectLegends,
   STATUS_COLOUR,
 } from '../../src/layers/project-layers.ts';
+import {
+  SERVICE_LAYER,
+  serviceColour,
+  serviceLayers,
+  serviceLegend,
+} from '../../src/layers/service-layers.ts';
 import { parseImageId } from '../../src/layers/symbols.ts';
 import { buildOverlayPackFiles } from '../fixtures/overlay-pack.ts';
 import { memorySource } from '../fixtures/tiny-pack.ts';
@@ -199,6 +205,29 @@ describe('legends from the style definitions', () => {
       shape: 'circle',
       colour: committeeColour(data.committees, 'economy'),
     });
+  });
+});
+
+describe('service points', () => {
+  it('are squares in their kind’s colour, as the legend shows them, with a count per kind', async () => {
+    const { data } = await overlayMapData();
+    const layer = serviceLayers(data).find((l) => l.id === SERVICE_LAYER.points);
+    const icon = layer?.type === 'symbol' ? layer.layout?.['icon-image'] : null;
+    const legend = serviceLegend(data, t, names);
+    expect(legend.entries.map((e) => [e.key, e.count])).toEqual([
+      ['legal', 1],
+      ['sports', 2],
+    ]);
+    for (const entry of legend.entries) {
+      const image = parseImageId(String(evaluate(icon, { kind: entry.key })));
+      expect(image).toEqual({
+        kind: 'symbol',
+        shape: 'square',
+        fill: serviceColour(data.serviceKinds, entry.key),
+        glyph: '',
+      });
+      expect(entry.swatch).toEqual({ shape: 'square', colour: serviceColour(data.serviceKinds, entry.key) });
+    }
   });
 });
 

@@ -26,7 +26,17 @@ export function Swatch({ swatch, size = SIZE }: { swatch: LegendSwatch; size?: n
       );
       break;
     case 'square':
-      body = <rect x={2} y={2} width={size - 4} height={size - 4} fill={swatch.colour} />;
+      body = (
+        <rect
+          x={4}
+          y={4}
+          width={size - 8}
+          height={size - 8}
+          fill={swatch.colour}
+          stroke={swatch.outline ?? '#ffffff'}
+          strokeWidth={1.2}
+        />
+      );
       break;
     case 'line':
       body = (
