@@ -1,7 +1,8 @@
-import type { BBox, FeatureCollection, Point, Position } from 'geojson';
+import type { BBox, Feature, FeatureCollection, Point, Position } from 'geojson';
+import polylabel from 'polylabel';
 import type { PartnerKind, ProjectStatus } from '../data/feature-schemas.ts';
 import type { ProjectGeometry, RegionPack } from '../data/region-pack.ts';
-import type { LabelProps } from './grid-derived.ts';
+import { type LabelProps, mainPolygon } from './grid-derived.ts';
 import { NO_COMMITTEE } from './overlay-style.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface ServiceMapProps {
 export interface OverlayData {
   partners: FeatureCollection<Point, PartnerMapProps>;
   projects: FeatureCollection<ProjectGeometry, ProjectMapProps>;
+  /** One name point per point or area project (lines are named along the line). */
+  projectLabels: FeatureCollection<Point, ProjectMapProps>;
   services: FeatureCollection<Point, ServiceMapProps>;
   /** The cells each partner is paired with (结对), without repeats, in the pack's order. */
   partnerCells: ReadonlyMap<string, readonly string[]>;
@@ -51,6 +54,33 @@ export interface OverlayData {
 const english = (props: Record<string, unknown>) =>
   typeof props.nameEn === 'string' && props.nameEn !== '' ? { nameEn: props.nameEn } : {};
 
+/**
+ * Where a point or area project is named once: a point itself; the point of a multi-point project
+ * nearest the middle of its points (a charging build-out has dozens); inside an area, its pole of
+ * inaccessibility. Null for lines.
+ */
+export function projectLabelPoint(g: ProjectGeometry): Position | null {
+  switch (g.type) {
+    case 'Point':
+      return g.coordinates;
+    case 'MultiPoint': {
+      const n = g.coordinates.length || 1;
+      const mx = g.coordinates.reduce((s, p) => s + (p[0] ?? 0), 0) / n;
+      const my = g.coordinates.reduce((s, p) => s + (p[1] ?? 0), 0) / n;
+      const d = (p: Position) => ((p[0] ?? 0) - mx) ** 2 + ((p[1] ?? 0) - my) ** 2;
+      return g.coordinates.reduce<Position | null>(
+        (best, p) => (best === null || d(p) < d(best) ? p : best),
+        null,
+      );
+    }
+    case 'Polygon':
+    case 'MultiPolygon':
+      return [...polylabel(mainPolygon(g) as [number, number][][], 0.00002)];
+    default:
+      return null;
+  }
+}
+
 export function deriveOverlayData(
   pack: RegionPack,
   labels: FeatureCollection<Point, LabelProps>,
@@ -59,6 +89,20 @@ export function deriveOverlayData(
   for (const f of labels.features) {
     if (f.properties.kind !== 'admin') cellPoints.set(f.properties.id, f.geometry.coordinates);
   }
+  const projectProps = (f: RegionPack['projects'][number]): ProjectMapProps => ({
+    id: f.properties.id,
+    name: f.properties.name,
+    status: f.properties.status,
+    domain: f.properties.domain,
+    progress: f.properties.progress,
+    ...english(f.properties),
+  });
+  const projectLabels: Feature<Point, ProjectMapProps>[] = pack.projects.flatMap((f) => {
+    const at = projectLabelPoint(f.geometry);
+    return at
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: projectProps(f) }]
+      : [];
+  });
   return {
     partners: {
       type: 'FeatureCollection',
@@ -79,16 +123,10 @@ export function deriveOverlayData(
       features: pack.projects.map((f) => ({
         type: 'Feature',
         geometry: f.geometry,
-        properties: {
-          id: f.properties.id,
-          name: f.properties.name,
-          status: f.properties.status,
-          domain: f.properties.domain,
-          progress: f.properties.progress,
-          ...english(f.properties),
-        },
+        properties: projectProps(f),
       })),
     },
+    projectLabels: { type: 'FeatureCollection', features: projectLabels },
     services: {
       type: 'FeatureCollection',
       features: pack.services.map((f) => ({

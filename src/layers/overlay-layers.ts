@@ -3,7 +3,7 @@ import type { Lang } from '../data/localized.ts';
 import type { OverlayData } from './overlay-data.ts';
 import type { OverlaySelection, OverlayStyle } from './overlay-style.ts';
 import { PARTNER_LINK_SOURCE, partnerLayers, partnerLinks, partnerSources } from './partner-layers.ts';
-import { PROJECT_SOURCE, projectLayers, projectSource } from './project-layers.ts';
+import { PROJECT_LABEL_SOURCE, PROJECT_SOURCE, projectLayers, projectSources } from './project-layers.ts';
 import { SERVICE_SOURCE, serviceLayers, serviceSource } from './service-layers.ts';
 
 /** The cells the selected partner is paired with (none when no partner is selected). */
@@ -30,7 +30,7 @@ export function overlayStyleParts(
   const partners = partnerLayers(data, lang, gridSource, pairedCellsOf(data, style.selection));
   return {
     sources: {
-      [PROJECT_SOURCE]: projectSource(data),
+      ...projectSources(data),
       [SERVICE_SOURCE]: serviceSource(data),
       ...partnerSources(data, style.filters, partnerLinks(data, style.selection)),
     },
@@ -39,4 +39,9 @@ export function overlayStyleParts(
   };
 }
 
-export const OVERLAY_SOURCES = [PROJECT_SOURCE, SERVICE_SOURCE, PARTNER_LINK_SOURCE] as const;
+export const OVERLAY_SOURCES = [
+  PROJECT_SOURCE,
+  PROJECT_LABEL_SOURCE,
+  SERVICE_SOURCE,
+  PARTNER_LINK_SOURCE,
+] as const;

@@ -26,6 +26,8 @@ import type { OverlayNames } from './partner-layers.ts';
  */
 
 export const PROJECT_SOURCE = 'ga-projects';
+/** One name point per point or area project (see projectLabelPoint). */
+export const PROJECT_LABEL_SOURCE = 'ga-project-labels';
 
 export const PROJECT_LAYER = {
   fill: 'project-fill',
@@ -127,7 +129,7 @@ export function projectLayerFilters(
     ] as FilterSpecification,
     [PROJECT_LAYER.selectedPoint]: ['all', POINT, selected] as FilterSpecification,
     [PROJECT_LAYER.lineLabel]: and(LINE),
-    [PROJECT_LAYER.label]: ['all', ['!=', ['geometry-type'], 'LineString'], shown] as FilterSpecification,
+    [PROJECT_LAYER.label]: shown,
   };
 }
 
@@ -139,8 +141,11 @@ export const PROJECT_COLOURED: [string, 'fill-color' | 'line-color' | 'circle-co
   [PROJECT_LAYER.point, 'circle-color'],
 ];
 
-export function projectSource(data: OverlayData): GeoJSONSourceSpecification {
-  return { type: 'geojson', data: data.projects };
+export function projectSources(data: OverlayData): Record<string, GeoJSONSourceSpecification> {
+  return {
+    [PROJECT_SOURCE]: { type: 'geojson', data: data.projects },
+    [PROJECT_LABEL_SOURCE]: { type: 'geojson', data: data.projectLabels },
+  };
 }
 
 const FONT = ['Noto Sans CJK SC Regular', 'sans-serif'];
@@ -178,7 +183,8 @@ export function projectLayers(
       metadata,
       filter: f[PROJECT_LAYER.selectedLine],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': '#14263a', 'line-width': 10, 'line-opacity': 0.35 },
+      // A yellow glow wider than the line and its casing: the selected project stands out in any colour.
+      paint: { 'line-color': '#fcc419', 'line-width': 16, 'line-opacity': 0.75, 'line-blur': 2 },
     },
     {
       id: PROJECT_LAYER.outline,
@@ -213,7 +219,7 @@ export function projectLayers(
       source,
       metadata,
       filter: f[PROJECT_LAYER.selectedPoint],
-      paint: { 'circle-radius': 12, 'circle-color': '#14263a', 'circle-opacity': 0.3 },
+      paint: { 'circle-radius': 13, 'circle-color': '#fcc419', 'circle-opacity': 0.75, 'circle-blur': 0.2 },
     },
     {
       id: PROJECT_LAYER.point,
@@ -250,7 +256,7 @@ export function projectLayers(
     {
       id: PROJECT_LAYER.label,
       type: 'symbol',
-      source,
+      source: PROJECT_LABEL_SOURCE,
       metadata,
       minzoom: 12.5,
       filter: f[PROJECT_LAYER.label],

@@ -11,6 +11,7 @@ import { loadRegionPack } from '../../src/data/pack-loader.ts';
 import { translate } from '../../src/i18n/strings.ts';
 import { deriveMapData } from '../../src/layers/map-data.ts';
 import { buildMapStyle } from '../../src/layers/map-style.ts';
+import { projectLabelPoint } from '../../src/layers/overlay-data.ts';
 import {
   DEFAULT_OVERLAY_STYLE,
   NO_FILTERS,
@@ -205,6 +206,31 @@ describe('legends from the style definitions', () => {
       shape: 'circle',
       colour: committeeColour(data.committees, 'economy'),
     });
+  });
+});
+
+describe('project names', () => {
+  it('are placed once per point or area project; lines are named along the line', async () => {
+    const { data } = await overlayMapData();
+    expect(data.projectLabels.features.map((f) => f.properties.id)).toEqual(['P1', 'P3', 'P4', 'P5']);
+    // A charging build-out of many points is named once, at the point nearest their middle.
+    const multi = projectLabelPoint({
+      type: 'MultiPoint',
+      coordinates: [
+        [0, 0],
+        [10, 0],
+        [4, 1],
+        [10, 10],
+      ],
+    });
+    expect(multi).toEqual([4, 1]);
+    // Inside an area, away from its edges.
+    const [x = 0, y = 0] =
+      projectLabelPoint(data.projects.features[2]?.geometry ?? { type: 'Point', coordinates: [0, 0] }) ?? [];
+    expect(x).toBeGreaterThan(121.011);
+    expect(x).toBeLessThan(121.018);
+    expect(y).toBeGreaterThan(31.0065);
+    expect(y).toBeLessThan(31.009);
   });
 });
 
