@@ -34,6 +34,7 @@ export const PARTNER_LAYER = {
   link: 'partner-link',
   linkEnd: 'partner-link-end',
   selected: 'partner-selected',
+  selectedSymbol: 'partner-selected-symbol',
   clusters: 'partner-clusters',
   points: 'partner-points',
   labels: 'partner-labels',
@@ -172,6 +173,9 @@ export function shownPartners(data: OverlayData, filters: OverlayFilters): Overl
 export interface PartnerLinkProps {
   role: 'partner' | 'link' | 'cell';
   partner: string;
+  /** The unit's kind and committee (its own point): its symbol is drawn even where it is clustered. */
+  kind?: string;
+  committee?: string;
   /** The paired cell (links and their ends). */
   cell?: string;
   colour: string;
@@ -208,7 +212,13 @@ export function partnerLinks(
   features.push({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: from },
-    properties: { role: 'partner', partner: id, colour },
+    properties: {
+      role: 'partner',
+      partner: id,
+      colour,
+      kind: partner.properties.kind,
+      committee: partner.properties.committee,
+    },
   });
   return { type: 'FeatureCollection', features };
 }
@@ -293,20 +303,6 @@ export function partnerLayers(
   const unclustered: FilterSpecification = ['!', ['has', 'point_count']];
   const over: LayerSpecification[] = [
     {
-      id: PARTNER_LAYER.selected,
-      type: 'circle',
-      source: PARTNER_LINK_SOURCE,
-      metadata,
-      filter: isRole('partner'),
-      paint: {
-        'circle-radius': 17,
-        'circle-color': ['get', 'colour'],
-        'circle-opacity': 0.18,
-        'circle-stroke-color': ['get', 'colour'],
-        'circle-stroke-width': 2.5,
-      },
-    },
-    {
       id: PARTNER_LAYER.clusters,
       type: 'symbol',
       source: PARTNER_SOURCE,
@@ -333,6 +329,34 @@ export function partnerLayers(
         'icon-image': partnerIconExpression(data.committees, lang),
         'icon-size': ['interpolate', ['linear'], ['zoom'], 12, 0.85, 17, 1.15],
         'icon-allow-overlap': true,
+      },
+    },
+    {
+      id: PARTNER_LAYER.selected,
+      type: 'circle',
+      source: PARTNER_LINK_SOURCE,
+      metadata,
+      filter: isRole('partner'),
+      paint: {
+        'circle-radius': 17,
+        'circle-color': ['get', 'colour'],
+        'circle-opacity': 0.18,
+        'circle-stroke-color': ['get', 'colour'],
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      // The selected unit on top of everything, also where its own symbol is inside a cluster ring.
+      id: PARTNER_LAYER.selectedSymbol,
+      type: 'symbol',
+      source: PARTNER_LINK_SOURCE,
+      metadata,
+      filter: isRole('partner'),
+      layout: {
+        'icon-image': partnerIconExpression(data.committees, lang),
+        'icon-size': 1.1,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {
