@@ -14,7 +14,6 @@ import {
   projectShown,
 } from '../layers/overlay-style.ts';
 import { committeeColour, type OverlayNames } from '../layers/partner-layers.ts';
-import { domainColour, STATUS_COLOUR } from '../layers/project-layers.ts';
 
 /**
  * What the partner and project cards and the project list show, from the pack: pure functions, so the
@@ -49,8 +48,6 @@ export interface PartnerCardModel {
 }
 
 export interface ProjectCardModel extends ProjectRow {
-  statusColour: string;
-  domainColour: string;
   start: string | null;
   /** The lead unit (the partner whose id is `owner`); the bare text if it names none; null when absent. */
   owner: { partnerId: string; name: string } | { partnerId: null; name: string } | null;
@@ -203,11 +200,6 @@ export function projectCard(
     p.owner === undefined ? undefined : pack.partners.find((f) => ownedBy(p.owner, f.properties));
   return {
     ...row(p, names),
-    statusColour: STATUS_COLOUR[p.status],
-    domainColour: domainColour(
-      pack.manifest.domains.map((d) => d.id),
-      p.domain,
-    ),
     start: p.start ?? null,
     owner: ownerPartner
       ? { partnerId: ownerPartner.properties.id, name: ownerPartner.properties.name }

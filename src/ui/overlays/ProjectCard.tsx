@@ -5,7 +5,6 @@ import { formatNumber } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { CellLinks } from './CellLinks.tsx';
 import { ProgressBar, StatusChip, useDay } from './ProjectBits.tsx';
-import { Swatch } from './Swatch.tsx';
 
 interface ProjectCardProps {
   model: ProjectCardModel;
@@ -45,10 +44,7 @@ export function ProjectCard({ model, lang, onCell, onPartner, onClose }: Project
       )}
       <dl className="facts">
         <dt>{t('domain')}</dt>
-        <dd className="with-swatch">
-          <Swatch swatch={{ shape: 'line', colour: model.domainColour }} />
-          {model.domainName}
-        </dd>
+        <dd>{model.domainName}</dd>
         <dt>{t('owner')}</dt>
         <dd data-testid="project-owner">
           {owner === null ? (
