@@ -10,10 +10,11 @@ import { boxOf } from '../layers/overlay-data.ts';
 import {
   NO_COMMITTEE,
   type OverlayFilters,
+  type OverlayNames,
   type OverlaySelection,
   projectShown,
 } from '../layers/overlay-style.ts';
-import { committeeColour, type OverlayNames } from '../layers/partner-layers.ts';
+import { committeeColour } from '../layers/partner-layers.ts';
 
 /**
  * What the partner and project cards and the project list show, from the pack: pure functions, so the

@@ -24,6 +24,13 @@ export const NO_FILTERS: OverlayFilters = { committees: null, statuses: null, do
 
 export type ProjectColourBy = 'status' | 'domain';
 
+/** The pack's names for its committees, domains and service kinds, in the interface language. */
+export interface OverlayNames {
+  committee: (id: string) => string;
+  domain: (id: string) => string;
+  serviceKind: (kind: string) => string;
+}
+
 export type OverlaySelection = { kind: 'partner'; id: string } | { kind: 'project'; id: string };
 
 export interface OverlayStyle {

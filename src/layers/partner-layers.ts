@@ -12,6 +12,7 @@ import type { OverlayData } from './overlay-data.ts';
 import {
   NO_COMMITTEE,
   type OverlayFilters,
+  type OverlayNames,
   type OverlaySelection,
   overlayMetadata,
   partnerShown,
@@ -379,12 +380,6 @@ export function partnerLayers(
     },
   ];
   return { under, over };
-}
-
-export interface OverlayNames {
-  committee: (id: string) => string;
-  domain: (id: string) => string;
-  serviceKind: (kind: string) => string;
 }
 
 type Translate = (key: StringKey) => string;

@@ -8,6 +8,7 @@ import { PROJECT_STATUSES, type ProjectStatus } from '../data/feature-schemas.ts
 import type { Lang } from '../data/localized.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import type { OverlayData } from './overlay-data.ts';
+import type { OverlayNames } from './overlay-style.ts';
 import {
   type OverlayFilters,
   type OverlaySelection,
@@ -17,7 +18,6 @@ import {
   projectShown,
 } from './overlay-style.ts';
 import type { OverlayLegend } from './overlays.ts';
-import type { OverlayNames } from './partner-layers.ts';
 
 /**
  * Projects with their own geometry (points, road and river lines, site areas), coloured by status or

@@ -1,9 +1,9 @@
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { StringKey } from '../i18n/strings.ts';
 import type { OverlayData } from './overlay-data.ts';
+import type { OverlayNames } from './overlay-style.ts';
 import { overlayMetadata } from './overlay-style.ts';
 import type { OverlayLegend } from './overlays.ts';
-import type { OverlayNames } from './partner-layers.ts';
 
 /** Service points (the 15-minute circle's stations) as small squares coloured by kind. */
 

@@ -102,7 +102,11 @@ export class MapController {
   private shading: CellShading | null = null;
   /** Which values were written into which grid source's feature-state (a new pack is a new source). */
   private shaded: { values: CellShading; source: unknown } | null = null;
+  /** The overlay state wanted; the style built last carried `builtWith`. */
   private overlays: OverlayStyle = DEFAULT_OVERLAY_STYLE;
+  private builtWith: OverlayStyle = DEFAULT_OVERLAY_STYLE;
+  /** The overlay state the current partner source (i.e. the current style) shows. */
+  private appliedOverlays: { state: OverlayStyle; source: unknown } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -135,6 +139,7 @@ export class MapController {
     this.map.on('styledata', () => {
       this.applyAlerts();
       this.applyShading();
+      this.applyOverlays();
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
@@ -187,6 +192,7 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
+    this.builtWith = this.overlays;
     this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays), {
       diff: !isNewPack,
     });
@@ -254,16 +260,9 @@ export class MapController {
 
   /** Shows the layers of the overlays switched on and hides the others (no data is re-uploaded). */
   setOverlayVisibility(active: ReadonlySet<OverlayId>): void {
-    const before = this.overlays.active;
-    if (active.size === before.size && [...active].every((o) => before.has(o))) return;
+    if (sameSet(active, this.overlays.active)) return;
     this.overlays = { ...this.overlays, active };
-    if (!this.data) return;
-    for (const id of this.map.getLayersOrder()) {
-      const overlay = overlayOf(this.map.getLayer(id)?.metadata);
-      if (overlay === null) continue;
-      this.map.setLayoutProperty(id, 'visibility', active.has(overlay) ? 'visible' : 'none');
-    }
-    this.changed();
+    this.applyOverlays();
   }
 
   /**
@@ -271,46 +270,23 @@ export class MapController {
    * clustered source gets the units let through (a small setData), so clusters count only those.
    */
   setOverlayFilters(filters: OverlayFilters): void {
-    const before = this.overlays.filters;
-    if (before === filters) return;
+    if (filters === this.overlays.filters) return;
     this.overlays = { ...this.overlays, filters };
-    if (!this.data) return;
-    if (before.committees !== filters.committees) {
-      this.map.getSource<GeoJSONSource>(PARTNER_SOURCE)?.setData(shownPartners(this.data.overlays, filters));
-    }
-    if (before.statuses !== filters.statuses || before.domains !== filters.domains)
-      this.applyProjectFilters();
-    this.changed();
+    this.applyOverlays();
   }
 
   /** Colours projects by status or by domain: one paint property per project layer. */
   setProjectColour(by: ProjectColourBy): void {
     if (by === this.overlays.projectColour) return;
     this.overlays = { ...this.overlays, projectColour: by };
-    if (!this.data) return;
-    const colour = projectColourExpression(by, this.data.overlays.domains);
-    for (const [layer, property] of PROJECT_COLOURED) {
-      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colour);
-    }
-    this.changed();
+    this.applyOverlays();
   }
 
   /** The selected partner (its pairing lines and paired cells) or project (outlined); null: none. */
   select(selection: OverlaySelection | null): void {
-    const before = this.overlays.selection;
-    if (before?.kind === selection?.kind && before?.id === selection?.id) return;
+    if (sameSelection(selection, this.overlays.selection)) return;
     this.overlays = { ...this.overlays, selection };
-    const data = this.data;
-    if (!data) return;
-    this.map.getSource<GeoJSONSource>(PARTNER_LINK_SOURCE)?.setData(partnerLinks(data.overlays, selection));
-    if (this.map.getLayer(PARTNER_LAYER.pairedCells)) {
-      this.map.setFilter(
-        PARTNER_LAYER.pairedCells,
-        pairedCellsFilter(pairedCellsOf(data.overlays, selection)),
-      );
-    }
-    this.applyProjectFilters();
-    this.changed();
+    this.applyOverlays();
   }
 
   /** Moves the map to a box (a selected partner with its cells, a project) unless it is on screen already. */
@@ -426,6 +402,57 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
+  /**
+   * Brings the map's overlays to the wanted state with the fewest calls: what the current style was
+   * built with (or last given) is compared with what is wanted. Before a new style has its sources,
+   * nothing is done; 'styledata' calls this again, so a change made meanwhile is not lost.
+   */
+  private applyOverlays(): void {
+    const data = this.data;
+    const source = this.map.getSource(PARTNER_SOURCE);
+    if (!data || !source) return;
+    const want = this.overlays;
+    const had = this.appliedOverlays?.source === source ? this.appliedOverlays.state : this.builtWith;
+    this.appliedOverlays = { state: want, source };
+    if (had === want) return;
+    if (!sameSet(had.active, want.active)) {
+      for (const id of this.map.getLayersOrder()) {
+        const overlay = overlayOf(this.map.getLayer(id)?.metadata);
+        if (overlay !== null)
+          this.map.setLayoutProperty(id, 'visibility', want.active.has(overlay) ? 'visible' : 'none');
+      }
+    }
+    if (had.filters.committees !== want.filters.committees) {
+      this.map.getSource<GeoJSONSource>(PARTNER_SOURCE)?.setData(shownPartners(data.overlays, want.filters));
+    }
+    const selectionChanged = !sameSelection(had.selection, want.selection);
+    if (
+      selectionChanged ||
+      had.filters.statuses !== want.filters.statuses ||
+      had.filters.domains !== want.filters.domains
+    ) {
+      this.applyProjectFilters();
+    }
+    if (had.projectColour !== want.projectColour) {
+      const colour = projectColourExpression(want.projectColour, data.overlays.domains);
+      for (const [layer, property] of PROJECT_COLOURED) {
+        if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colour);
+      }
+    }
+    if (selectionChanged) {
+      this.map
+        .getSource<GeoJSONSource>(PARTNER_LINK_SOURCE)
+        ?.setData(partnerLinks(data.overlays, want.selection));
+      if (this.map.getLayer(PARTNER_LAYER.pairedCells)) {
+        this.map.setFilter(
+          PARTNER_LAYER.pairedCells,
+          pairedCellsFilter(pairedCellsOf(data.overlays, want.selection)),
+        );
+      }
+    }
+    this.changed();
+  }
+
   private applyProjectFilters(): void {
     const filters = projectLayerFilters(this.overlays.filters, this.overlays.selection);
     for (const [layer, filter] of Object.entries(filters)) {
@@ -509,6 +536,14 @@ export class MapController {
 function featureId(f: MapGeoJSONFeature | undefined): string | null {
   const id = f?.properties?.id;
   return typeof id === 'string' ? id : null;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function sameSelection(a: OverlaySelection | null, b: OverlaySelection | null): boolean {
+  return a?.kind === b?.kind && a?.id === b?.id;
 }
 
 function sameTarget(a: FocusTarget, b: FocusTarget): boolean {
