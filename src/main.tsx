@@ -20,6 +20,10 @@ const store = createAppStore({
   mode: initial.mode,
   serviceKind: initial.service,
   programme: initial.programme ?? null,
+  partnerCommittees: initial.committees,
+  projectStatuses: initial.statuses,
+  projectDomains: initial.domains,
+  selected: initial.selected,
 });
 syncStoreWithHistory(store);
 

@@ -11,6 +11,11 @@ import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
+import { LayerControl } from '../ui/overlays/LayerControl.tsx';
+import { ClusterNote, ProjectColourSwitch } from '../ui/overlays/OverlayExtras.tsx';
+import { PartnerCard } from '../ui/overlays/PartnerCard.tsx';
+import { ProjectCard } from '../ui/overlays/ProjectCard.tsx';
+import { ProjectList } from '../ui/overlays/ProjectList.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
 import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
@@ -24,6 +29,7 @@ import { resolveFocus } from './resolve-focus.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
+import { useOverlays } from './use-overlays.ts';
 import { useProgramme } from './use-programme.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
@@ -63,6 +69,13 @@ export function App() {
     () => (region.mapData && live ? alertMarkers(region.mapData, live.openAlertsByCell) : null),
     [region.mapData, live],
   );
+  const overlays = useOverlays({
+    pack,
+    index,
+    mapData: region.mapData,
+    alerts: alertData,
+    live: statusQuery !== null,
+  });
   const resolved = useMemo(
     () => (pack && index ? resolveFocus(pack, index, focus, lang) : null),
     [pack, index, focus, lang],
@@ -176,6 +189,12 @@ export function App() {
           alerts={alertData}
           coverage={planner ? coverage.map : null}
           programme={programme.map}
+          overlays={overlays.active}
+          overlayFilters={overlays.filters}
+          projectColour={overlays.projectColour}
+          selection={overlays.selected}
+          reveal={overlays.reveal}
+          onSelect={(selection) => overlays.choose(selection, selection.kind === 'partner')}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -212,6 +231,23 @@ export function App() {
             </p>
           )}
           {pack && <LevelLegend pack={pack} />}
+          {pack && (
+            <LayerControl
+              toggles={overlays.toggles}
+              active={overlays.active}
+              onToggle={overlays.onToggle}
+              legends={overlays.legends}
+              onEntryToggle={overlays.onEntryToggle}
+              onShowAll={overlays.onShowAll}
+              extras={{
+                partners: <ClusterNote />,
+                projects: (
+                  <ProjectColourSwitch colour={overlays.projectColour} onColour={overlays.setProjectColour} />
+                ),
+              }}
+              folded={overlays.projectColour === 'domain' ? [] : ['projects/domain']}
+            />
+          )}
           {planner && coverage.shading && (
             <CoverageLegend measure={coverage.shading} report={coverage.run.report} />
           )}
@@ -239,17 +275,47 @@ export function App() {
             onClose={() => showProgramme(null)}
           />
         )}
-        {!planner && !programme.view && panel && resolved && (
-          <CellPanel
-            model={panel}
-            lang={lang}
-            presets={presets}
-            onGo={go}
-            onUp={() => go(resolved.up)}
-            onClose={() => go(null)}
-            onWindow={setWindow}
-            onMeeting={(id) => showProgramme({ tab: 'meetings', id })}
-          />
+        {!planner && !programme.view && (
+          // The right-hand column: a partner's or project's card over the cell panel, else the list.
+          <div className="side">
+            {overlays.partner && (
+              <PartnerCard
+                model={overlays.partner}
+                lang={lang}
+                onCell={(id) => go({ kind: 'cell', id })}
+                onProject={(id) => overlays.choose({ kind: 'project', id }, true)}
+                onClose={() => overlays.choose(null, false)}
+              />
+            )}
+            {overlays.project && (
+              <ProjectCard
+                model={overlays.project}
+                lang={lang}
+                onCell={(id) => go({ kind: 'cell', id })}
+                onPartner={(id) => overlays.choose({ kind: 'partner', id }, true)}
+                onClose={() => overlays.choose(null, false)}
+              />
+            )}
+            {panel && resolved && (
+              <CellPanel
+                model={panel}
+                lang={lang}
+                presets={presets}
+                onGo={go}
+                onUp={() => go(resolved.up)}
+                onClose={() => go(null)}
+                onWindow={setWindow}
+                onMeeting={(id) => showProgramme({ tab: 'meetings', id })}
+              />
+            )}
+            {!panel && !overlays.partner && !overlays.project && overlays.active.has('projects') && pack && (
+              <ProjectList
+                rows={overlays.rows}
+                total={pack.projects.length}
+                onChoose={(id) => overlays.choose({ kind: 'project', id }, true)}
+              />
+            )}
+          </div>
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}
       </main>

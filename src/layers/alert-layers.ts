@@ -1,7 +1,10 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { StatusAlert } from '../data/status-schema.ts';
+import type { StringKey } from '../i18n/strings.ts';
 import type { MapData } from './map-data.ts';
+import { overlayMetadata } from './overlay-style.ts';
+import type { OverlayLegend } from './overlays.ts';
 
 export const ALERT_SOURCE = 'ga-alerts';
 export const ALERT_LAYER = { halo: 'alert-halo', dot: 'alert-dot', count: 'alert-count' } as const;
@@ -38,6 +41,8 @@ export function alertMarkers(
 
 /** Circles coloured by severity, larger when critical; the count of open alerts inside. */
 export function alertLayers(): LayerSpecification[] {
+  // The layer control's 'alerts' overlay switches these.
+  const metadata = overlayMetadata('alerts');
   const colour = [
     'match',
     ['get', 'severity'],
@@ -51,6 +56,7 @@ export function alertLayers(): LayerSpecification[] {
     {
       id: ALERT_LAYER.halo,
       type: 'circle',
+      metadata,
       source: ALERT_SOURCE,
       paint: {
         'circle-radius': ['match', ['get', 'severity'], 'critical', 16, 12],
@@ -61,6 +67,7 @@ export function alertLayers(): LayerSpecification[] {
     {
       id: ALERT_LAYER.dot,
       type: 'circle',
+      metadata,
       source: ALERT_SOURCE,
       paint: {
         'circle-radius': ['match', ['get', 'severity'], 'critical', 9, 7],
@@ -72,6 +79,7 @@ export function alertLayers(): LayerSpecification[] {
     {
       id: ALERT_LAYER.count,
       type: 'symbol',
+      metadata,
       source: ALERT_SOURCE,
       filter: ['>', ['get', 'count'], 1],
       layout: {
@@ -83,4 +91,24 @@ export function alertLayers(): LayerSpecification[] {
       paint: { 'text-color': '#ffffff' },
     },
   ];
+}
+
+const SEVERITIES = ['critical', 'warning', 'info'] as const;
+
+/** Severity colours (the table the layers use), with the number of cells marked at each severity. */
+export function alertLegend(
+  markers: FeatureCollection<Point, AlertMarkerProps> | null,
+  t: (key: StringKey) => string,
+): OverlayLegend {
+  const features = markers?.features ?? [];
+  return {
+    overlay: 'alerts',
+    title: t('legendAlerts'),
+    entries: SEVERITIES.map((s) => ({
+      key: s,
+      label: t(`severity_${s}`),
+      swatch: { shape: 'circle', colour: SEVERITY_COLOUR[s], outline: '#ffffff' },
+      count: features.filter((f) => f.properties.severity === s).length,
+    })),
+  };
 }

@@ -73,7 +73,7 @@ export function gridSourceData(pack: RegionPack): FeatureCollection<Polygon | Mu
 }
 
 /** The largest polygon of a (multi)polygon, by the area of its outer ring's bounding box. */
-function mainPolygon(g: AreaGeometry): Position[][] {
+export function mainPolygon(g: AreaGeometry): Position[][] {
   if (g.type === 'Polygon') return g.coordinates;
   let best: Position[][] = g.coordinates[0] ?? [];
   let bestSize = -1;

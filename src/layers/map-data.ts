@@ -8,6 +8,7 @@ import {
   labelPoints,
   levelZooms,
 } from './grid-derived.ts';
+import { deriveOverlayData, type OverlayData } from './overlay-data.ts';
 
 /** Everything the map draws for one pack, derived once per pack by pure functions. */
 export interface MapData {
@@ -18,17 +19,21 @@ export interface MapData {
   labels: FeatureCollection<Point, LabelProps>;
   zooms: LevelZoom[];
   bbox: [number, number, number, number];
+  /** Partners, projects and services as the overlays draw them. */
+  overlays: OverlayData;
 }
 
 export function deriveMapData(pack: RegionPack): MapData {
   const [w, s, e, n] = pack.bbox;
+  const labels = labelPoints(pack);
   return {
     regionId: pack.manifest.id,
     boundary: { type: 'FeatureCollection', features: pack.boundary },
     admin: { type: 'FeatureCollection', features: pack.admin },
     grid: gridSourceData(pack),
-    labels: labelPoints(pack),
+    labels,
     zooms: levelZooms(pack.grid),
     bbox: [w, s, e as number, n as number],
+    overlays: deriveOverlayData(pack, labels),
   };
 }

@@ -17,6 +17,8 @@ import {
 import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
+import { overlayStyleParts } from './overlay-layers.ts';
+import { DEFAULT_OVERLAY_STYLE, type OverlayStyle, withOverlayVisibility } from './overlay-style.ts';
 import { EMPTY_PROGRAMME_MAP, PROGRAMME_SOURCE, programmeLayers } from './programme-layers.ts';
 import { lineStyle, THEME } from './theme.ts';
 
@@ -142,8 +144,10 @@ export function buildMapStyle(
   basemap: StyleSpecification | null = null,
   focus: FocusTarget = null,
   coverage: CoverageStyle = NO_COVERAGE,
+  overlays: OverlayStyle = DEFAULT_OVERLAY_STYLE,
 ): StyleSpecification {
   const grid = gridLayers(data, lang);
+  const overlay = overlayStyleParts(data.overlays, lang, overlays, SOURCE.grid);
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
   const own: StyleSpecification = {
     version: 8,
@@ -159,6 +163,8 @@ export function buildMapStyle(
       [COVERAGE_SOURCE]: { type: 'geojson', data: coverage.highlight?.pieces ?? EMPTY_PIECES },
       // Committees' areas, filled by the map controller (setData) while the programme panel shows them.
       [PROGRAMME_SOURCE]: { type: 'geojson', data: EMPTY_PROGRAMME_MAP },
+      // Partners, projects, services (`ga-` ids): in the style, so a style diff keeps them.
+      ...overlay.sources,
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -172,6 +178,7 @@ export function buildMapStyle(
       ...grid.fills,
       coverageShadeLayer(SOURCE.grid, data.zooms.length - 1, coverage.shading),
       ...grid.lines,
+      ...overlay.shapes,
       ...grid.labels,
       ...focusLayers(data, lang, focus, SOURCE),
       ...coverageHighlightLayers(SOURCE.grid, coverage.highlight),
@@ -207,9 +214,12 @@ export function buildMapStyle(
         },
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
+      ...overlay.top,
       ...alertLayers(),
     ],
   };
+  // Overlay layers carry their overlay in `metadata`; switched-off overlays are built hidden.
+  own.layers = withOverlayVisibility(own.layers, overlays.active);
   return basemap ? overBasemap(own, basemap) : own;
 }
 

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { BBox, FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
@@ -6,6 +6,8 @@ import type { AlertMarkerProps } from '../layers/alert-layers.ts';
 import type { CoverageMapState } from '../layers/coverage-layers.ts';
 import type { FocusTarget } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
+import type { OverlayFilters, OverlaySelection, ProjectColourBy } from '../layers/overlay-style.ts';
+import type { OverlayId } from '../layers/overlays.ts';
 import type { ProgrammeMapData } from '../layers/programme-layers.ts';
 import type { MapView as View } from '../state/url.ts';
 import { MapController } from './map-controller.ts';
@@ -25,12 +27,20 @@ interface MapViewProps {
   coverage: CoverageMapState | null;
   /** The committees' areas while the programme panel shows them, and a box to fly to (a chosen committee). */
   programme?: { data: ProgrammeMapData; flyTo: [number, number, number, number] | null } | null;
+  /** Overlays switched on, their filters, how projects are coloured, the selected partner or project. */
+  overlays: ReadonlySet<OverlayId>;
+  overlayFilters: OverlayFilters;
+  projectColour: ProjectColourBy;
+  selection: OverlaySelection | null;
+  /** A box to bring on screen (a new object per request), e.g. a partner chosen in a list with its cells. */
+  reveal: { bbox: BBox } | null;
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
   onViewChange: (view: View) => void;
+  onSelect: (selection: OverlaySelection) => void;
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
@@ -52,6 +62,7 @@ export function MapView(props: MapViewProps) {
         onError: (m) => callbacks.current.onError(m),
         onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
         onViewChange: (v) => callbacks.current.onViewChange(v),
+        onSelect: (selection) => callbacks.current.onSelect(selection),
       });
       controllerRef.current = controller;
       const snapshot = callbacks.current.snapshotRef;
@@ -65,6 +76,21 @@ export function MapView(props: MapViewProps) {
       controllerRef.current = null;
     };
   }, []);
+
+  // Overlay state first: the controller keeps it, so the style built when data arrives already has it.
+  const { overlays, overlayFilters, projectColour, selection, reveal } = props;
+  useEffect(() => {
+    controllerRef.current?.setOverlayVisibility(overlays);
+  }, [overlays]);
+  useEffect(() => {
+    controllerRef.current?.setOverlayFilters(overlayFilters);
+  }, [overlayFilters]);
+  useEffect(() => {
+    controllerRef.current?.setProjectColour(projectColour);
+  }, [projectColour]);
+  useEffect(() => {
+    controllerRef.current?.select(selection);
+  }, [selection]);
 
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
@@ -126,6 +152,9 @@ export function MapView(props: MapViewProps) {
     // The programme panel is 60 px wider than the cell panel (programme.css).
     if (programmeFly) controllerRef.current?.fitTo(programmeFly, true, 16, 60);
   }, [programmeFly]);
+  useEffect(() => {
+    if (reveal) controllerRef.current?.reveal(reveal.bbox);
+  }, [reveal]);
 
   return <section ref={containerRef} className="map" aria-label={label} data-testid="map" />;
 }

@@ -1,6 +1,12 @@
 import './maplibre-setup.ts';
-import type { FeatureCollection, Point } from 'geojson';
-import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import type { BBox, FeatureCollection, Point } from 'geojson';
+import type {
+  FilterSpecification,
+  GeoJSONSource,
+  MapGeoJSONFeature,
+  PointLike,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import { ALERT_SOURCE, type AlertMarkerProps } from '../layers/alert-layers.ts';
@@ -20,8 +26,34 @@ import {
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
+import { OVERLAY_SOURCES, pairedCellsOf } from '../layers/overlay-layers.ts';
+import {
+  DEFAULT_OVERLAY_STYLE,
+  type OverlayFilters,
+  type OverlaySelection,
+  type OverlayStyle,
+  overlayOf,
+  type ProjectColourBy,
+} from '../layers/overlay-style.ts';
+import type { OverlayId } from '../layers/overlays.ts';
+import {
+  PARTNER_CLICKABLE,
+  PARTNER_LAYER,
+  PARTNER_LINK_SOURCE,
+  PARTNER_SOURCE,
+  pairedCellsFilter,
+  partnerLinks,
+  shownPartners,
+} from '../layers/partner-layers.ts';
 import { PROGRAMME_SOURCE, type ProgrammeMapData } from '../layers/programme-layers.ts';
+import {
+  PROJECT_CLICKABLE,
+  PROJECT_COLOURED,
+  projectColourExpression,
+  projectLayerFilters,
+} from '../layers/project-layers.ts';
 import type { MapView } from '../state/url.ts';
+import { drawImage, IMAGE_PIXEL_RATIO } from './symbol-images.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
@@ -31,6 +63,8 @@ export interface MapControllerOptions {
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
+  /** A click on a partner unit or a project (instead of the cell under it). */
+  onSelect: (selection: OverlaySelection) => void;
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -71,6 +105,11 @@ export class MapController {
   private shaded: { values: CellShading; source: unknown } | null = null;
   private programme: ProgrammeMapData | null = null;
   private appliedProgramme: { data: ProgrammeMapData; source: unknown } | null = null;
+  /** The overlay state wanted; the style built last carried `builtWith`. */
+  private overlays: OverlayStyle = DEFAULT_OVERLAY_STYLE;
+  private builtWith: OverlayStyle = DEFAULT_OVERLAY_STYLE;
+  /** The overlay state the current partner source (i.e. the current style) shows. */
+  private appliedOverlays: { state: OverlayStyle; source: unknown } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -104,6 +143,7 @@ export class MapController {
       this.applyAlerts();
       this.applyShading();
       this.applyProgramme();
+      this.applyOverlays();
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
@@ -117,7 +157,26 @@ export class MapController {
     this.map.on('error', (e) => options.onError(e.error?.message ?? 'map error'));
     this.map.on('mousemove', FOCUS_LAYER.hover, (e) => this.setHover(featureId(e.features?.[0])));
     this.map.on('mouseleave', FOCUS_LAYER.hover, () => this.setHover(null));
+    // Partner symbols and cluster rings are drawn in code the first time a layer asks for them
+    // (MapLibre 6 awaits this resolver; a `styleimagemissing` listener would come too late).
+    this.map.setMissingStyleImageResolver((id) => {
+      if (this.map.hasImage(id)) return;
+      const image = drawImage(id);
+      if (image) this.map.addImage(id, image, { pixelRatio: IMAGE_PIXEL_RATIO });
+    });
+    // At most one overlay hit test per frame, however fast the pointer moves.
+    let hoverFrame = 0;
+    this.map.on('mousemove', (e) => {
+      cancelAnimationFrame(hoverFrame);
+      hoverFrame = requestAnimationFrame(() => this.hoverOverlay(e.point));
+    });
     this.map.on('click', (e) => {
+      // A partner or project under the pointer takes the click; the cell under it is not drilled into.
+      const feature = this.overlayAt(e.point);
+      if (feature) {
+        this.clickOverlay(feature);
+        return;
+      }
       const hit = this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.hover] })[0];
       this.options.onCellClick(featureId(hit), [e.lngLat.lng, e.lngLat.lat]);
     });
@@ -137,7 +196,10 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
-    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
+    this.builtWith = this.overlays;
+    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays), {
+      diff: !isNewPack,
+    });
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
     this.appliedAlerts = null;
@@ -201,6 +263,58 @@ export class MapController {
     this.map.setFilter(COVERAGE_LAYER.cellsFill, filter);
     this.map.setFilter(COVERAGE_LAYER.cellsLine, filter);
     this.map.triggerRepaint();
+  }
+
+  /** Shows the layers of the overlays switched on and hides the others (no data is re-uploaded). */
+  setOverlayVisibility(active: ReadonlySet<OverlayId>): void {
+    if (sameSet(active, this.overlays.active)) return;
+    this.overlays = { ...this.overlays, active };
+    this.applyOverlays();
+  }
+
+  /**
+   * Partner committees and project statuses and domains. Projects: layer filters. Partners: the
+   * clustered source gets the units let through (a small setData), so clusters count only those.
+   */
+  setOverlayFilters(filters: OverlayFilters): void {
+    if (filters === this.overlays.filters) return;
+    this.overlays = { ...this.overlays, filters };
+    this.applyOverlays();
+  }
+
+  /** Colours projects by status or by domain: one paint property per project layer. */
+  setProjectColour(by: ProjectColourBy): void {
+    if (by === this.overlays.projectColour) return;
+    this.overlays = { ...this.overlays, projectColour: by };
+    this.applyOverlays();
+  }
+
+  /** The selected partner (its pairing lines and paired cells) or project (outlined); null: none. */
+  select(selection: OverlaySelection | null): void {
+    if (sameSelection(selection, this.overlays.selection)) return;
+    this.overlays = { ...this.overlays, selection };
+    this.applyOverlays();
+  }
+
+  /** Moves the map to a box (a selected partner with its cells, a project) unless it is on screen already. */
+  reveal(bbox: BBox): void {
+    const [w, s, e, n] = bbox as [number, number, number, number];
+    const { clientWidth, clientHeight } = this.container;
+    const pad =
+      clientWidth < 900 ? { left: 24, right: 56, top: 32, bottom: clientHeight * 0.45 } : FIT_PADDING;
+    const inside = [
+      [w, s],
+      [e, n],
+    ].every(([lon = 0, lat = 0]) => {
+      const p = this.map.project([lon, lat]);
+      return (
+        p.x >= pad.left &&
+        p.x <= clientWidth - pad.right &&
+        p.y >= pad.top &&
+        p.y <= clientHeight - pad.bottom
+      );
+    });
+    if (!inside) this.fitTo([w, s, e, n], true, 15);
   }
 
   /**
@@ -313,6 +427,111 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
+  /**
+   * Brings the map's overlays to the wanted state with the fewest calls: what the current style was
+   * built with (or last given) is compared with what is wanted. Before a new style has its sources,
+   * nothing is done; 'styledata' calls this again, so a change made meanwhile is not lost.
+   */
+  private applyOverlays(): void {
+    const data = this.data;
+    const source = this.map.getSource(PARTNER_SOURCE);
+    if (!data || !source) return;
+    const want = this.overlays;
+    const had = this.appliedOverlays?.source === source ? this.appliedOverlays.state : this.builtWith;
+    this.appliedOverlays = { state: want, source };
+    if (had === want) return;
+    if (!sameSet(had.active, want.active)) {
+      for (const id of this.map.getLayersOrder()) {
+        const overlay = overlayOf(this.map.getLayer(id)?.metadata);
+        if (overlay !== null)
+          this.map.setLayoutProperty(id, 'visibility', want.active.has(overlay) ? 'visible' : 'none');
+      }
+    }
+    if (had.filters.committees !== want.filters.committees) {
+      this.map.getSource<GeoJSONSource>(PARTNER_SOURCE)?.setData(shownPartners(data.overlays, want.filters));
+    }
+    const selectionChanged = !sameSelection(had.selection, want.selection);
+    if (
+      selectionChanged ||
+      had.filters.statuses !== want.filters.statuses ||
+      had.filters.domains !== want.filters.domains
+    ) {
+      this.applyProjectFilters();
+    }
+    if (had.projectColour !== want.projectColour) {
+      const colour = projectColourExpression(want.projectColour, data.overlays.domains);
+      for (const [layer, property] of PROJECT_COLOURED) {
+        if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, colour);
+      }
+    }
+    if (selectionChanged) {
+      this.map
+        .getSource<GeoJSONSource>(PARTNER_LINK_SOURCE)
+        ?.setData(partnerLinks(data.overlays, want.selection));
+      if (this.map.getLayer(PARTNER_LAYER.pairedCells)) {
+        this.map.setFilter(
+          PARTNER_LAYER.pairedCells,
+          pairedCellsFilter(pairedCellsOf(data.overlays, want.selection)),
+        );
+      }
+    }
+    this.changed();
+  }
+
+  private applyProjectFilters(): void {
+    const filters = projectLayerFilters(this.overlays.filters, this.overlays.selection);
+    for (const [layer, filter] of Object.entries(filters)) {
+      if (this.map.getLayer(layer)) this.map.setFilter(layer, filter);
+    }
+  }
+
+  /** Something overlays show changed: the next frames are not "idle" until it is drawn. */
+  private changed(): void {
+    this.setIdle(false);
+    this.map.triggerRepaint();
+  }
+
+  /** The topmost partner, cluster or project within a few pixels of a point (thin lines and dots). */
+  private overlayAt(point: { x: number; y: number }): MapGeoJSONFeature | null {
+    const layers = [...PARTNER_CLICKABLE, ...PROJECT_CLICKABLE].filter((id) => this.map.getLayer(id));
+    if (layers.length === 0) return null;
+    const r = 5;
+    const box: [PointLike, PointLike] = [
+      [point.x - r, point.y - r],
+      [point.x + r, point.y + r],
+    ];
+    return this.map.queryRenderedFeatures(box, { layers })[0] ?? null;
+  }
+
+  private clickOverlay(feature: MapGeoJSONFeature): void {
+    const props = feature.properties ?? {};
+    if (feature.layer.id === PARTNER_LAYER.clusters) {
+      const source = this.map.getSource<GeoJSONSource>(PARTNER_SOURCE);
+      const clusterId = props.cluster_id;
+      if (!source || typeof clusterId !== 'number' || feature.geometry.type !== 'Point') return;
+      const [lon = 0, lat = 0] = feature.geometry.coordinates;
+      source
+        .getClusterExpansionZoom(clusterId)
+        .then((zoom) => this.map.easeTo({ center: [lon, lat], zoom: zoom + 0.01 }))
+        .catch(() => {}); // the cluster went away (new data) before the answer came: nothing to zoom to
+      return;
+    }
+    if (typeof props.id !== 'string') return;
+    const kind = feature.source === PARTNER_SOURCE ? 'partner' : 'project';
+    this.options.onSelect({ kind, id: props.id });
+  }
+
+  /** Pointer and a native tooltip (text only, never HTML) over partners, clusters and projects. */
+  private hoverOverlay(point: { x: number; y: number }): void {
+    const feature = this.overlayAt(point);
+    const canvas = this.map.getCanvas();
+    const name = feature?.properties?.name;
+    const title = typeof name === 'string' ? name : '';
+    if (canvas.title !== title) canvas.title = title;
+    if (feature) canvas.style.cursor = 'pointer';
+    else if (this.hovered === null) canvas.style.cursor = '';
+  }
+
   private setHover(id: string | null): void {
     if (id === this.hovered) return;
     if (this.hovered !== null)
@@ -329,7 +548,7 @@ export class MapController {
 
   private rendersCurrentData(): boolean {
     if (!this.data) return false;
-    return Object.values(SOURCE).every(
+    return [...Object.values(SOURCE), ...OVERLAY_SOURCES, PARTNER_SOURCE].every(
       (id) => this.map.getSource(id) !== undefined && this.map.isSourceLoaded(id),
     );
   }
@@ -342,6 +561,14 @@ export class MapController {
 function featureId(f: MapGeoJSONFeature | undefined): string | null {
   const id = f?.properties?.id;
   return typeof id === 'string' ? id : null;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function sameSelection(a: OverlaySelection | null, b: OverlaySelection | null): boolean {
+  return a?.kind === b?.kind && a?.id === b?.id;
 }
 
 function sameTarget(a: FocusTarget, b: FocusTarget): boolean {

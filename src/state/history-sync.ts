@@ -12,6 +12,10 @@ function urlStateOf(s: AppState): UrlState {
     mode: s.mode,
     service: s.serviceKind,
     programme: s.programme,
+    committees: s.partnerCommittees,
+    statuses: s.projectStatuses,
+    domains: s.projectDomains,
+    selected: s.selected,
   };
 }
 
@@ -57,6 +61,10 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
         mode: s.mode,
         serviceKind: s.service,
         programme: s.programme ?? null,
+        partnerCommittees: s.committees,
+        projectStatuses: s.statuses,
+        projectDomains: s.domains,
+        selected: s.selected,
       });
     } finally {
       applyingUrl = false;

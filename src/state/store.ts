@@ -1,5 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
+import type { ProjectStatus } from '../data/feature-schemas.ts';
 import type { Lang } from '../data/localized.ts';
+import type { OverlaySelection, ProjectColourBy } from '../layers/overlay-style.ts';
 import type { ProgrammeView } from './programme-url.ts';
 import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
 
@@ -44,6 +46,20 @@ interface LayersSlice {
   setLayers: (layers: string[] | null) => void;
 }
 
+/** What the overlays show: partner and project filters (null = all), project colouring, the selection. */
+interface OverlayFilterSlice {
+  partnerCommittees: string[] | null;
+  projectStatuses: ProjectStatus[] | null;
+  projectDomains: string[] | null;
+  projectColour: ProjectColourBy;
+  selected: OverlaySelection | null;
+  setPartnerCommittees: (committees: string[] | null) => void;
+  setProjectStatuses: (statuses: ProjectStatus[] | null) => void;
+  setProjectDomains: (domains: string[] | null) => void;
+  setProjectColour: (by: ProjectColourBy) => void;
+  select: (selection: OverlaySelection | null) => void;
+}
+
 /** The dashboard shown, and the planner's choice of service kind for the coverage analysis. */
 interface ModeSlice {
   mode: AppMode;
@@ -67,7 +83,8 @@ export type AppState = LanguageSlice &
   WindowSlice &
   LayersSlice &
   ModeSlice &
-  ProgrammeSlice;
+  ProgrammeSlice &
+  OverlayFilterSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
@@ -76,7 +93,18 @@ const regionSlice: Slice<RegionSlice> = (set) => ({
   regionId: null,
   // Service kinds are the pack's own words: another pack may not have the one chosen.
   setRegion: (regionId) =>
-    set({ regionId, focus: null, view: null, viewOrigin: 'app', serviceKind: null, programme: null }),
+    set({
+      regionId,
+      focus: null,
+      view: null,
+      viewOrigin: 'app',
+      serviceKind: null,
+      // Committees, domains and partner or project ids are the pack's own, like service kinds.
+      partnerCommittees: null,
+      projectDomains: null,
+      selected: null,
+      programme: null,
+    }),
 });
 const focusSlice: Slice<FocusSlice> = (set) => ({
   focus: null,
@@ -103,6 +131,19 @@ const programmeSlice: Slice<ProgrammeSlice> = (set) => ({
     set(focus === undefined ? { programme } : { programme, focus, focusHistory: 'push' }),
 });
 
+const overlayFilterSlice: Slice<OverlayFilterSlice> = (set) => ({
+  partnerCommittees: null,
+  projectStatuses: null,
+  projectDomains: null,
+  projectColour: 'status',
+  selected: null,
+  setPartnerCommittees: (partnerCommittees) => set({ partnerCommittees }),
+  setProjectStatuses: (projectStatuses) => set({ projectStatuses }),
+  setProjectDomains: (projectDomains) => set({ projectDomains }),
+  setProjectColour: (projectColour) => set({ projectColour }),
+  select: (selected) => set({ selected }),
+});
+
 export type InitialState = Partial<
   Pick<
     AppState,
@@ -116,6 +157,10 @@ export type InitialState = Partial<
     | 'mode'
     | 'serviceKind'
     | 'programme'
+    | 'partnerCommittees'
+    | 'projectStatuses'
+    | 'projectDomains'
+    | 'selected'
   >
 >;
 
@@ -130,6 +175,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...layersSlice(...a),
     ...modeSlice(...a),
     ...programmeSlice(...a),
+    ...overlayFilterSlice(...a),
     ...initial,
   }));
 

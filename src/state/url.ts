@@ -1,4 +1,6 @@
+import { PROJECT_STATUSES, type ProjectStatus } from '../data/feature-schemas.ts';
 import type { Lang } from '../data/localized.ts';
+import { NO_COMMITTEE, type OverlaySelection } from '../layers/overlay-style.ts';
 import { PROGRAMME_KEYS, type ProgrammeView, parseProgramme, writeProgramme } from './programme-url.ts';
 
 /** What is in focus: one grid cell, or one street/town (an admin unit, not part of the grid tree). */
@@ -36,6 +38,11 @@ export interface UrlState {
   service: string | null;
   /** The programme panel (committees, indicators, meetings); absent or null when closed. */
   programme?: ProgrammeView | null;
+  /** Overlay filters (`committee`, `status`, `domain`: comma lists; absent = all) and `select`. */
+  committees: string[] | null;
+  statuses: ProjectStatus[] | null;
+  domains: string[] | null;
+  selected: OverlaySelection | null;
 }
 
 export const EMPTY_URL_STATE: UrlState = {
@@ -47,6 +54,10 @@ export const EMPTY_URL_STATE: UrlState = {
   window: null,
   mode: 'explore',
   service: null,
+  committees: null,
+  statuses: null,
+  domains: null,
+  selected: null,
 };
 
 const REGION_ID = /^[a-z0-9-]{1,64}$/;
@@ -89,6 +100,27 @@ function parseService(text: string | null): string | null {
   return text !== null && text.length <= 64 && isFeatureId(text) ? text : null;
 }
 
+/** Committee and domain ids follow the manifest's id rule ([A-Za-z0-9_-]); NO_COMMITTEE is "~". */
+const MANIFEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A comma list of ids: absent = null (all); unknown or malformed items are dropped, repeats too. */
+function parseList<T extends string>(text: string | null, valid: (item: string) => item is T): T[] | null {
+  if (text === null) return null;
+  return [...new Set(text.split(',').filter(valid))];
+}
+
+const isCommittee = (item: string): item is string => item === NO_COMMITTEE || MANIFEST_ID.test(item);
+const isDomain = (item: string): item is string => MANIFEST_ID.test(item);
+const isStatus = (item: string): item is ProjectStatus =>
+  (PROJECT_STATUSES as readonly string[]).includes(item);
+
+/** `select=partner:U001` or `select=project:P03`. */
+function parseSelection(text: string | null): OverlaySelection | null {
+  const match = text?.match(/^(partner|project):(.+)$/);
+  if (!match?.[1] || !match[2] || !isFeatureId(match[2])) return null;
+  return { kind: match[1] as OverlaySelection['kind'], id: match[2] };
+}
+
 function parseFocus(params: URLSearchParams): Focus | null {
   const cell = params.get('cell');
   if (cell !== null && isFeatureId(cell)) return { kind: 'cell', id: cell };
@@ -113,11 +145,29 @@ export function parseUrlState(search: string): UrlState {
     mode: params.get('mode') === 'coverage' ? 'coverage' : 'explore',
     service: parseService(params.get('service')),
     ...(programme ? { programme } : {}),
+    committees: parseList(params.get('partners'), isCommittee),
+    statuses: parseList(params.get('status'), isStatus),
+    domains: parseList(params.get('domain'), isDomain),
+    selected: parseSelection(params.get('select')),
   };
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
-const OWN_KEYS = ['region', 'cell', 'town', 'v', 'layers', 'from', 'to', 'service', 'lang'];
+const OWN_KEYS = [
+  'region',
+  'cell',
+  'town',
+  'v',
+  'layers',
+  'from',
+  'to',
+  'service',
+  'partners',
+  'status',
+  'domain',
+  'select',
+  'lang',
+];
 /** The `mode` values this module owns; any other (e.g. a wall screen's `mode=wall`) is left alone. */
 const OWN_MODES = new Set(['coverage']);
 
@@ -140,7 +190,12 @@ export function serialiseUrlState(state: UrlState, search = ''): string {
   }
   if (state.service) params.set('service', state.service);
   writeProgramme(params, state.programme);
+  if (state.committees) params.set('partners', state.committees.join(','));
+  if (state.statuses) params.set('status', state.statuses.join(','));
+  if (state.domains) params.set('domain', state.domains.join(','));
+  if (state.selected) params.set('select', `${state.selected.kind}:${state.selected.id}`);
   if (state.lang !== 'zh') params.set('lang', state.lang);
-  const text = params.toString().replace(/%2C/g, ',');
+  // Commas and colons are safe in a query; left unescaped, lists and `select=partner:U001` stay readable.
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
 }

@@ -16,6 +16,10 @@ describe('URL state', () => {
       window: { from: '2026-01-01', to: '2026-03-31' },
       mode: 'coverage',
       service: 'legal',
+      committees: null,
+      statuses: null,
+      domains: null,
+      selected: null,
     });
     expect(parseUrlState('')).toEqual(EMPTY_URL_STATE);
     expect(parseUrlState('?town=310114001').focus).toEqual({ kind: 'town', id: '310114001' });
@@ -73,6 +77,10 @@ describe('URL state', () => {
       window: { from: '2026-01-01', to: '2026-01-31' },
       mode: 'coverage',
       service: 'party_service_center',
+      committees: ['economy', '~'],
+      statuses: ['delayed', 'active'],
+      domains: ['road'],
+      selected: { kind: 'partner', id: 'U001' },
     };
     expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
   });
@@ -107,6 +115,41 @@ describe('URL state', () => {
         '?mode=coverage&service=legal',
       );
       expect(serialiseUrlState(EMPTY_URL_STATE, '?service=health')).toBe('');
+    });
+  });
+
+  describe('overlay filters and selection', () => {
+    it('reads comma lists of committees, statuses and domains; absent means all', () => {
+      const s = parseUrlState('?partners=economy,city&status=delayed,active&domain=road,smart_road');
+      expect(s.committees).toEqual(['economy', 'city']);
+      expect(s.statuses).toEqual(['delayed', 'active']);
+      expect(s.domains).toEqual(['road', 'smart_road']);
+      expect(parseUrlState('').statuses).toBeNull();
+      // Present but empty: nothing of that kind is shown (every category switched off).
+      expect(parseUrlState('?status=').statuses).toEqual([]);
+    });
+
+    it('drops unknown statuses, malformed ids and repeats', () => {
+      expect(parseUrlState('?status=delayed,late,DELAYED,delayed').statuses).toEqual(['delayed']);
+      const hostile = encodeURIComponent('economy,<img src=x>,a b,~,~');
+      expect(parseUrlState(`?partners=${hostile}`).committees).toEqual(['economy', '~']);
+      expect(parseUrlState(`?domain=${encodeURIComponent('road,"x"')}`).domains).toEqual(['road']);
+    });
+
+    it('reads a selected partner or project, and nothing else', () => {
+      expect(parseUrlState('?select=partner:U001').selected).toEqual({ kind: 'partner', id: 'U001' });
+      expect(parseUrlState('?select=project:P03').selected).toEqual({ kind: 'project', id: 'P03' });
+      for (const bad of ['cell:M1', 'partner:', 'partner', `project:${encodeURIComponent('<img>')}`]) {
+        expect(parseUrlState(`?select=${bad}`).selected, bad).toBeNull();
+      }
+    });
+
+    it('writes them back, leaving parameters it does not own alone', () => {
+      const search = serialiseUrlState(
+        { ...EMPTY_URL_STATE, statuses: ['delayed'], selected: { kind: 'project', id: 'P05' } },
+        '?mode=wall',
+      );
+      expect(search).toBe('?mode=wall&status=delayed&select=project:P05');
     });
   });
 });
