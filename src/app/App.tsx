@@ -6,6 +6,9 @@ import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
+import { ActivityLegend } from '../ui/activity/ActivityLegend.tsx';
+import { ActivityToggle } from '../ui/activity/ActivityToggle.tsx';
+import { TimeBar } from '../ui/activity/TimeBar.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -19,10 +22,14 @@ import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
+import { useActivityOverlay } from './use-activity.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
 import { useRegionPack } from './use-region-pack.ts';
+
+/** Height the time bar takes at the bottom of the map (with its margin); keep in step with app.css. */
+const TIME_BAR_INSET = 170;
 
 /** Layout and composition only. */
 export function App() {
@@ -39,6 +46,14 @@ export function App() {
   const planner = useAppState((s) => s.mode) === 'coverage';
   const setMode = useAppState((s) => s.setMode);
   const serviceKind = useAppState((s) => s.serviceKind);
+  const activityKinds = useAppState((s) => s.activityKinds);
+  const setActivityKinds = useAppState((s) => s.setActivityKinds);
+  const activityView = useAppState((s) => s.activityView);
+  const setActivityView = useAppState((s) => s.setActivityView);
+  const activityMeasure = useAppState((s) => s.activityMeasure);
+  const setActivityMeasure = useAppState((s) => s.setActivityMeasure);
+  const windowPlaying = useAppState((s) => s.windowPlaying);
+  const setWindowPlaying = useAppState((s) => s.setWindowPlaying);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const setRegion = useAppState((s) => s.setRegion);
   const region = useRegionPack(regionId);
@@ -84,6 +99,7 @@ export function App() {
         : [],
     [index],
   );
+  const activity = useActivityOverlay({ pack, index, window: activityWindow, lang });
   const coverage = useCoverage({
     // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
     // off the main thread, and repeated only when an input changes).
@@ -164,6 +180,8 @@ export function App() {
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
           coverage={planner ? coverage.map : null}
+          activity={activity.map}
+          bottomInset={activity.on && activity.range ? TIME_BAR_INSET : 0}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -199,7 +217,21 @@ export function App() {
               {t('loadingPack')}
             </p>
           )}
+          {pack && index?.activityTimeline && <ActivityToggle />}
           {pack && <LevelLegend pack={pack} />}
+          {activity.legend && index?.activityTimeline && (
+            <ActivityLegend
+              legend={activity.legend}
+              lang={lang}
+              kinds={index.activityTimeline.kinds}
+              selected={activityKinds}
+              onSelect={setActivityKinds}
+              view={activityView}
+              onView={setActivityView}
+              measure={activityMeasure}
+              onMeasure={setActivityMeasure}
+            />
+          )}
           {planner && coverage.shading && (
             <CoverageLegend measure={coverage.shading} report={coverage.run.report} />
           )}
@@ -224,6 +256,19 @@ export function App() {
             onGo={go}
             onUp={() => go(resolved.up)}
             onClose={() => go(null)}
+            onWindow={setWindow}
+          />
+        )}
+        {activity.on && activity.range && activityWindow && (
+          <TimeBar
+            window={activityWindow}
+            range={activity.range}
+            series={activity.series}
+            totals={activity.totals}
+            measure={activityMeasure}
+            lang={lang}
+            playing={windowPlaying}
+            onPlayingChange={setWindowPlaying}
             onWindow={setWindow}
           />
         )}

@@ -1,5 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RegionPack } from '../data/region-pack.ts';
+import { type ActivityMapData, activityMapData } from './activity-layers.ts';
 import {
   type CellMapProps,
   gridSourceData,
@@ -18,6 +19,8 @@ export interface MapData {
   labels: FeatureCollection<Point, LabelProps>;
   zooms: LevelZoom[];
   bbox: [number, number, number, number];
+  /** Volunteer events as slim points with their day number (the time filter compares it). */
+  activity: ActivityMapData;
 }
 
 export function deriveMapData(pack: RegionPack): MapData {
@@ -30,5 +33,6 @@ export function deriveMapData(pack: RegionPack): MapData {
     labels: labelPoints(pack),
     zooms: levelZooms(pack.grid),
     bbox: [w, s, e as number, n as number],
+    activity: activityMapData(pack),
   };
 }

@@ -5,6 +5,15 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import {
+  ACTIVITY_SOURCE,
+  type ActivityStyle,
+  activityCellsLayer,
+  activityHeatLayer,
+  activityPointsLayer,
+  activitySource,
+  HIDDEN_ACTIVITY,
+} from './activity-layers.ts';
 import { ALERT_SOURCE, alertLayers } from './alert-layers.ts';
 import {
   COVERAGE_SOURCE,
@@ -131,7 +140,7 @@ function gridLayers(
 
 /**
  * The whole map as one style object, a pure function of the pack's derived data, the language, the
- * drill-down focus and the planner's shading and highlight.
+ * drill-down focus, the planner's shading and highlight, and the activity overlay.
  * The map controller applies it with setStyle(…, { diff: true }), so a language switch becomes a few
  * setLayoutProperty calls rather than a reload of the data.
  */
@@ -141,6 +150,7 @@ export function buildMapStyle(
   basemap: StyleSpecification | null = null,
   focus: FocusTarget = null,
   coverage: CoverageStyle = NO_COVERAGE,
+  activity: ActivityStyle = HIDDEN_ACTIVITY,
 ): StyleSpecification {
   const grid = gridLayers(data, lang);
   const adminUntil = data.zooms[1]?.labelsFrom ?? 12;
@@ -156,6 +166,8 @@ export function buildMapStyle(
       [ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       // The planner's chosen finding; in the style too, so a style diff (language switch) keeps it.
       [COVERAGE_SOURCE]: { type: 'geojson', data: coverage.highlight?.pieces ?? EMPTY_PIECES },
+      // Volunteer events: uploaded once per pack; time and kind are layer filters (activity-layers.ts).
+      [ACTIVITY_SOURCE]: activitySource(data.activity),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -167,7 +179,9 @@ export function buildMapStyle(
         paint: { 'fill-color': THEME.land, 'fill-opacity': basemap ? 0.35 : 1 },
       },
       ...grid.fills,
+      activityCellsLayer(SOURCE.grid, data.zooms.length - 1, activity),
       coverageShadeLayer(SOURCE.grid, data.zooms.length - 1, coverage.shading),
+      activityHeatLayer(data.activity, activity),
       ...grid.lines,
       ...grid.labels,
       ...focusLayers(data, lang, focus, SOURCE),
@@ -203,6 +217,7 @@ export function buildMapStyle(
         },
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
+      activityPointsLayer(data.activity, activity),
       ...alertLayers(),
     ],
   };

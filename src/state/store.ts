@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Lang } from '../data/localized.ts';
+import type { ActivityMeasure, ActivityView } from '../layers/activity-layers.ts';
 import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
 
 interface LanguageSlice {
@@ -43,6 +44,20 @@ interface LayersSlice {
   setLayers: (layers: string[] | null) => void;
 }
 
+/** How the activity overlay draws, and whether its time bar is playing. */
+interface ActivitySlice {
+  /** Activity kinds shown on the map; null = all. */
+  activityKinds: string[] | null;
+  setActivityKinds: (kinds: string[] | null) => void;
+  activityMeasure: ActivityMeasure;
+  setActivityMeasure: (measure: ActivityMeasure) => void;
+  activityView: ActivityView;
+  setActivityView: (view: ActivityView) => void;
+  /** The time bar moves the window by itself; the address bar is written once it stops (history-sync). */
+  windowPlaying: boolean;
+  setWindowPlaying: (playing: boolean) => void;
+}
+
 /** The dashboard shown, and the planner's choice of service kind for the coverage analysis. */
 interface ModeSlice {
   mode: AppMode;
@@ -58,7 +73,8 @@ export type AppState = LanguageSlice &
   ViewSlice &
   WindowSlice &
   LayersSlice &
-  ModeSlice;
+  ModeSlice &
+  ActivitySlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
@@ -87,6 +103,17 @@ const modeSlice: Slice<ModeSlice> = (set) => ({
   setServiceKind: (serviceKind) => set({ serviceKind }),
 });
 
+const activitySlice: Slice<ActivitySlice> = (set) => ({
+  activityKinds: null,
+  setActivityKinds: (activityKinds) => set({ activityKinds }),
+  activityMeasure: 'events',
+  setActivityMeasure: (activityMeasure) => set({ activityMeasure }),
+  activityView: 'heat',
+  setActivityView: (activityView) => set({ activityView }),
+  windowPlaying: false,
+  setWindowPlaying: (windowPlaying) => set({ windowPlaying }),
+});
+
 export type InitialState = Partial<
   Pick<
     AppState,
@@ -104,6 +131,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...windowSlice(...a),
     ...layersSlice(...a),
     ...modeSlice(...a),
+    ...activitySlice(...a),
     ...initial,
   }));
 
