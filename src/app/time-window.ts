@@ -128,16 +128,13 @@ export interface Step {
  */
 export function stepWindow(w: DayWindow, range: DayRange, direction: 1 | -1, loop: boolean): Step {
   const s = sliderModel(w, range);
-  const size = widthOf(w) === 'month' ? 1 : windowDays(w);
-  const at = s.value;
+  const isMonth = widthOf(w) === 'month';
+  const size = isMonth ? 1 : windowDays(w);
+  // Where the window really is (it may lie outside the data, e.g. from a shared link).
+  const at = isMonth ? monthOf(toDays(w).from) : toDays(w).from;
   const next = clamp(at + direction * size, s.min, s.max);
   if (next !== at) return { window: windowAt(next, w, range), moved: true, wrapped: false };
-  if (!loop || s.min === s.max) {
-    // Already at the end: report a move only if the window itself was outside the range and got pulled in.
-    const inside = windowAt(at, w, range);
-    const moved = inside.from !== w.from || inside.to !== w.to;
-    return { window: inside, moved, wrapped: false };
-  }
+  if (!loop || s.min === s.max) return { window: w, moved: false, wrapped: false };
   return { window: windowAt(direction === 1 ? s.min : s.max, w, range), moved: true, wrapped: true };
 }
 
