@@ -223,11 +223,11 @@ export function heatIntensity(scale: number): ExpressionSpecification {
     ['linear'],
     ['zoom'],
     8,
-    0.25 * scale,
+    0.15 * scale,
     11,
-    0.8 * scale,
+    0.5 * scale,
     14,
-    2 * scale,
+    1.5 * scale,
   ] as unknown as ExpressionSpecification;
 }
 
