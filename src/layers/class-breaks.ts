@@ -9,17 +9,21 @@ export type ClassBreaks = readonly number[];
 /**
  * Quantile breaks over the positive values (zero means "nothing" and is a class of its own, outside
  * these). Bounds are rounded down to `decimals` so the legend reads cleanly and every value still falls
- * in the class its label says; equal bounds collapse, so there may be fewer than `classes` classes.
+ * in the class its label says. Counts have many ties (a third of the cells with one event): a quantile
+ * that falls on the previous bound moves up to the next larger value, so ties do not swallow classes;
+ * there are fewer than `classes` classes only when there are fewer distinct values.
  */
 export function quantileBreaks(values: Iterable<number>, classes = 5, decimals = 0): ClassBreaks {
   const sorted = [...values].filter((v) => v > 0).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
   const scale = 10 ** decimals;
   const floor = (v: number) => Math.floor(v * scale + 1e-9) / scale;
   const bounds: number[] = [];
   for (let i = 0; i < classes; i++) {
-    const bound = floor(sorted[Math.floor((i * sorted.length) / classes)] as number);
-    if (bounds.length === 0 || bound > (bounds[bounds.length - 1] as number)) bounds.push(bound);
+    let at = Math.floor((i * sorted.length) / classes);
+    const last = bounds[bounds.length - 1];
+    while (last !== undefined && at < sorted.length && floor(sorted[at] as number) <= last) at++;
+    if (at >= sorted.length) break;
+    bounds.push(floor(sorted[at] as number));
   }
   return bounds;
 }

@@ -151,6 +151,11 @@ describe('class breaks', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(quantileBreaks(values, 5)).toEqual([1, 21, 41, 61, 81]);
     expect(quantileBreaks([0, 0, 3, 3, 3, 3, 9], 5)).toEqual([3, 9]);
+    // Ties: 35 cells with 1, 21 with 2, 24 with 3, then one each of 4…23. Plain quantiles (1, 1, 2, 3, 3)
+    // would give three classes; moving a tied bound up to the next value keeps five.
+    const tied = [...Array(35).fill(1), ...Array(21).fill(2), ...Array(24).fill(3)];
+    for (let v = 4; v <= 23; v++) tied.push(v);
+    expect(quantileBreaks(tied, 5)).toEqual([1, 2, 3, 4, 5]);
     expect(quantileBreaks([0, 0], 5)).toEqual([]);
     expect(quantileBreaks([0.26, 1.37, 2.99], 3, 1)).toEqual([0.2, 1.3, 2.9]);
   });
