@@ -46,14 +46,6 @@ export function App() {
   const planner = useAppState((s) => s.mode) === 'coverage';
   const setMode = useAppState((s) => s.setMode);
   const serviceKind = useAppState((s) => s.serviceKind);
-  const activityKinds = useAppState((s) => s.activityKinds);
-  const setActivityKinds = useAppState((s) => s.setActivityKinds);
-  const activityView = useAppState((s) => s.activityView);
-  const setActivityView = useAppState((s) => s.setActivityView);
-  const activityMeasure = useAppState((s) => s.activityMeasure);
-  const setActivityMeasure = useAppState((s) => s.setActivityMeasure);
-  const windowPlaying = useAppState((s) => s.windowPlaying);
-  const setWindowPlaying = useAppState((s) => s.setWindowPlaying);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const setRegion = useAppState((s) => s.setRegion);
   const region = useRegionPack(regionId);
@@ -220,17 +212,7 @@ export function App() {
           {pack && index?.activityTimeline && <ActivityToggle />}
           {pack && <LevelLegend pack={pack} />}
           {activity.legend && index?.activityTimeline && (
-            <ActivityLegend
-              legend={activity.legend}
-              lang={lang}
-              kinds={index.activityTimeline.kinds}
-              selected={activityKinds}
-              onSelect={setActivityKinds}
-              view={activityView}
-              onView={setActivityView}
-              measure={activityMeasure}
-              onMeasure={setActivityMeasure}
-            />
+            <ActivityLegend legend={activity.legend} kinds={index.activityTimeline.kinds} />
           )}
           {planner && coverage.shading && (
             <CoverageLegend measure={coverage.shading} report={coverage.run.report} />
@@ -265,11 +247,6 @@ export function App() {
             range={activity.range}
             series={activity.series}
             totals={activity.totals}
-            measure={activityMeasure}
-            lang={lang}
-            playing={windowPlaying}
-            onPlayingChange={setWindowPlaying}
-            onWindow={setWindow}
           />
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}

@@ -1,27 +1,19 @@
 import type { CSSProperties } from 'react';
-import type { Lang } from '../../data/localized.ts';
 import { formatNumber } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/use-t.ts';
 import {
   ACTIVITY_MEASURES,
   ACTIVITY_VIEWS,
   type ActivityMeasure,
-  type ActivityView,
   measureLabel,
 } from '../../layers/activity-layers.ts';
 import type { LegendSwatch, OverlayLegend } from '../../layers/overlays.ts';
+import { useAppState } from '../../state/store-context.tsx';
 
 interface ActivityLegendProps {
   legend: OverlayLegend;
-  lang: Lang;
   /** Every kind of the pack, in legend order; the filter's "all". */
   kinds: readonly string[];
-  selected: readonly string[] | null;
-  onSelect: (kinds: string[] | null) => void;
-  view: ActivityView;
-  onView: (view: ActivityView) => void;
-  measure: ActivityMeasure;
-  onMeasure: (measure: ActivityMeasure) => void;
 }
 
 function swatchStyle(s: LegendSwatch): CSSProperties {
@@ -36,9 +28,15 @@ const KIND_PREFIX = 'kind:';
  * its own controls: heat or cells, the measure, and the kinds (each row toggles its kind). The layer
  * control may render the same OverlayLegend elsewhere; the controls then move with it.
  */
-export function ActivityLegend(props: ActivityLegendProps) {
-  const { legend, lang, kinds, selected, onSelect, view, onView, measure, onMeasure } = props;
+export function ActivityLegend({ legend, kinds }: ActivityLegendProps) {
   const t = useT();
+  const lang = useAppState((s) => s.lang);
+  const selected = useAppState((s) => s.activityKinds);
+  const onSelect = useAppState((s) => s.setActivityKinds);
+  const view = useAppState((s) => s.activityView);
+  const onView = useAppState((s) => s.setActivityView);
+  const measure = useAppState((s) => s.activityMeasure);
+  const onMeasure = useAppState((s) => s.setActivityMeasure);
   const toggleKind = (kind: string) => {
     const current = selected ?? kinds;
     const next = current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind];

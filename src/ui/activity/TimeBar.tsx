@@ -18,21 +18,18 @@ import type { Lang } from '../../data/localized.ts';
 import type { ActivityTotals } from '../../data/pack-index/activity-timeline.ts';
 import { formatDate, formatNumber } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { type ActivityMeasure, measureLabel } from '../../layers/activity-layers.ts';
+import { measureLabel } from '../../layers/activity-layers.ts';
+import { useAppState } from '../../state/store-context.tsx';
 import type { DayWindow } from '../../state/url.ts';
 import { usePlayback } from './use-playback.ts';
 
 interface TimeBarProps {
+  /** The app's activity window (the store's, or the default when it has none). */
   window: DayWindow;
   range: DayRange;
   /** The measure per day over the range (kinds shown): the histogram behind the slider. */
   series: Float64Array | null;
   totals: ActivityTotals;
-  measure: ActivityMeasure;
-  lang: Lang;
-  playing: boolean;
-  onPlayingChange: (playing: boolean) => void;
-  onWindow: (window: DayWindow) => void;
 }
 
 /** Seconds per step at 1×; the speeds multiply it. */
@@ -90,9 +87,13 @@ function Icon({ name }: { name: 'play' | 'pause' | 'back' | 'forward' }) {
  * moves it forward one width per tick. It only ever sets the app's one window, so the map, the cell
  * panel and the planner always agree.
  */
-export function TimeBar(props: TimeBarProps) {
-  const { window: w, range, series, totals, measure, lang, playing, onPlayingChange, onWindow } = props;
+export function TimeBar({ window: w, range, series, totals }: TimeBarProps) {
   const t = useT();
+  const lang = useAppState((s) => s.lang);
+  const measure = useAppState((s) => s.activityMeasure);
+  const playing = useAppState((s) => s.windowPlaying);
+  const onPlayingChange = useAppState((s) => s.setWindowPlaying);
+  const onWindow = useAppState((s) => s.setWindow);
   const [loop, setLoop] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
   const [editingCustom, setEditingCustom] = useState(false);
