@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startAppServer } from '../../test/browser/servers.ts';
+import { benchActivityStep } from './activity-step.ts';
 import { benchAnalysisMainThread } from './analysis-main-thread.ts';
 import type { BenchRow } from './bench-row.ts';
 import { benchClickToPanel } from './click-to-panel.ts';
@@ -17,6 +18,7 @@ const benches: Bench[] = [
   { name: 'coverage analysis (node)', run: () => benchCoverage() },
   { name: 'click to panel', run: ({ appUrl }) => benchClickToPanel(appUrl) },
   { name: 'main thread during the analysis', run: ({ appUrl }) => benchAnalysisMainThread(appUrl) },
+  { name: 'activity time bar step', run: ({ appUrl }) => benchActivityStep(appUrl) },
 ];
 
 function format(rows: BenchRow[]): string {

@@ -6,6 +6,8 @@ import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
+import { ActivityLegend } from '../ui/activity/ActivityLegend.tsx';
+import { TimeBar } from '../ui/activity/TimeBar.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -26,12 +28,16 @@ import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
+import { useActivityOverlay } from './use-activity.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
 import { useLiveStatus } from './use-live-status.ts';
 import { useOverlays } from './use-overlays.ts';
 import { useProgramme } from './use-programme.ts';
 import { useRegionPack } from './use-region-pack.ts';
+
+/** Height the time bar takes at the bottom of the map (with its margin); keep in step with app.css. */
+const TIME_BAR_INSET = 170;
 
 /** Layout and composition only. */
 export function App() {
@@ -103,6 +109,7 @@ export function App() {
         : [],
     [index],
   );
+  const activity = useActivityOverlay({ pack, index, window: activityWindow, lang });
   const coverage = useCoverage({
     // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
     // off the main thread, and repeated only when an input changes).
@@ -195,6 +202,8 @@ export function App() {
           selection={overlays.selected}
           reveal={overlays.reveal}
           onSelect={(selection) => overlays.choose(selection, selection.kind === 'partner')}
+          activity={activity.map}
+          bottomInset={activity.on && activity.range ? TIME_BAR_INSET : 0}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -241,6 +250,9 @@ export function App() {
               onShowAll={overlays.onShowAll}
               extras={{
                 partners: <ClusterNote />,
+                activity: activity.legend && index?.activityTimeline && (
+                  <ActivityLegend legend={activity.legend} kinds={index.activityTimeline.kinds} />
+                ),
                 projects: (
                   <ProjectColourSwitch colour={overlays.projectColour} onColour={overlays.setProjectColour} />
                 ),
@@ -316,6 +328,14 @@ export function App() {
               />
             )}
           </div>
+        )}
+        {activity.on && activity.range && activityWindow && (
+          <TimeBar
+            window={activityWindow}
+            range={activity.range}
+            series={activity.series}
+            totals={activity.totals}
+          />
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}
       </main>

@@ -1,5 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { RegionPack } from '../data/region-pack.ts';
+import { type ActivityMapData, activityMapData } from './activity-layers.ts';
 import {
   type CellMapProps,
   gridSourceData,
@@ -21,6 +22,8 @@ export interface MapData {
   bbox: [number, number, number, number];
   /** Partners, projects and services as the overlays draw them. */
   overlays: OverlayData;
+  /** Volunteer events as slim points with their day number (the time filter compares it). */
+  activity: ActivityMapData;
 }
 
 export function deriveMapData(pack: RegionPack): MapData {
@@ -35,5 +38,6 @@ export function deriveMapData(pack: RegionPack): MapData {
     zooms: levelZooms(pack.grid),
     bbox: [w, s, e as number, n as number],
     overlays: deriveOverlayData(pack, labels),
+    activity: activityMapData(pack),
   };
 }

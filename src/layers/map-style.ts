@@ -5,6 +5,15 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import {
+  ACTIVITY_SOURCE,
+  type ActivityStyle,
+  activityCellsLayer,
+  activityHeatLayer,
+  activityPointsLayer,
+  activitySource,
+  HIDDEN_ACTIVITY,
+} from './activity-layers.ts';
 import { ALERT_SOURCE, alertLayers } from './alert-layers.ts';
 import {
   COVERAGE_SOURCE,
@@ -134,7 +143,7 @@ function gridLayers(
 
 /**
  * The whole map as one style object, a pure function of the pack's derived data, the language, the
- * drill-down focus and the planner's shading and highlight.
+ * drill-down focus, the planner's shading and highlight, and the activity overlay.
  * The map controller applies it with setStyle(…, { diff: true }), so a language switch becomes a few
  * setLayoutProperty calls rather than a reload of the data.
  */
@@ -145,6 +154,7 @@ export function buildMapStyle(
   focus: FocusTarget = null,
   coverage: CoverageStyle = NO_COVERAGE,
   overlays: OverlayStyle = DEFAULT_OVERLAY_STYLE,
+  activity: ActivityStyle = HIDDEN_ACTIVITY,
 ): StyleSpecification {
   const grid = gridLayers(data, lang);
   const overlay = overlayStyleParts(data.overlays, lang, overlays, SOURCE.grid);
@@ -165,6 +175,8 @@ export function buildMapStyle(
       [PROGRAMME_SOURCE]: { type: 'geojson', data: EMPTY_PROGRAMME_MAP },
       // Partners, projects, services (`ga-` ids): in the style, so a style diff keeps them.
       ...overlay.sources,
+      // Volunteer events: uploaded once per pack; time and kind are layer filters (activity-layers.ts).
+      [ACTIVITY_SOURCE]: activitySource(data.activity),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.outside } },
@@ -176,7 +188,9 @@ export function buildMapStyle(
         paint: { 'fill-color': THEME.land, 'fill-opacity': basemap ? 0.35 : 1 },
       },
       ...grid.fills,
+      activityCellsLayer(SOURCE.grid, data.zooms.length - 1, activity),
       coverageShadeLayer(SOURCE.grid, data.zooms.length - 1, coverage.shading),
+      activityHeatLayer(data.activity, activity),
       ...grid.lines,
       ...overlay.shapes,
       ...grid.labels,
@@ -214,6 +228,7 @@ export function buildMapStyle(
         },
         paint: { 'text-color': THEME.adminLabel, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 2 },
       },
+      activityPointsLayer(data.activity, activity),
       ...overlay.top,
       ...alertLayers(),
     ],

@@ -2,6 +2,7 @@ import type { BBox, FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Lang } from '../data/localized.ts';
+import type { ActivityMapState } from '../layers/activity-layers.ts';
 import type { AlertMarkerProps } from '../layers/alert-layers.ts';
 import type { CoverageMapState } from '../layers/coverage-layers.ts';
 import type { FocusTarget } from '../layers/focus-style.ts';
@@ -34,6 +35,10 @@ interface MapViewProps {
   selection: OverlaySelection | null;
   /** A box to bring on screen (a new object per request), e.g. a partner chosen in a list with its cells. */
   reveal: { bbox: BBox } | null;
+  /** The volunteer activity overlay: shown or not, its window and kinds, and the cells' figures. */
+  activity?: ActivityMapState | null;
+  /** Pixels a bar covers along the map's bottom edge, kept free when a box is fitted. */
+  bottomInset?: number;
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
@@ -45,7 +50,8 @@ interface MapViewProps {
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
 export function MapView(props: MapViewProps) {
-  const { data, lang, basemap, focus, fitBox, requestedView, alerts, coverage, label } = props;
+  const { data, lang, basemap, focus, fitBox, requestedView, alerts, coverage, activity, label } = props;
+  const bottomInset = props.bottomInset ?? 0;
   const containerRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const callbacks = useRef(props);
@@ -91,6 +97,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     controllerRef.current?.select(selection);
   }, [selection]);
+  // Before the fit below, so that a pack opened with the time bar on is fitted above it.
+  useEffect(() => {
+    controllerRef.current?.setBottomInset(bottomInset);
+  }, [bottomInset]);
 
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
@@ -134,6 +144,20 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     controllerRef.current?.setCoverageShading(shading, values);
   }, [shading, values]);
+
+  // Before the pack's style: the controller keeps these and builds them into its first style.
+  const activityOn = activity?.visible ?? false;
+  useEffect(() => {
+    controllerRef.current?.setOverlayVisible('activity', activityOn);
+  }, [activityOn]);
+  const activityStyle = activity?.style ?? null;
+  useEffect(() => {
+    if (activityStyle) controllerRef.current?.setActivity(activityStyle);
+  }, [activityStyle]);
+  const activityCells = activity?.cells ?? null;
+  useEffect(() => {
+    controllerRef.current?.setActivityCells(activityCells);
+  }, [activityCells]);
 
   const target = coverage?.target ?? null;
   useEffect(() => {

@@ -9,6 +9,18 @@ import type {
 } from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
+import {
+  ACTIVITY_LAYER,
+  ACTIVITY_SOURCE,
+  type ActivityCellState,
+  type ActivityStyle,
+  activityFilter,
+  activityVisibility,
+  HIDDEN_ACTIVITY,
+  heatIntensity,
+  heatWeight,
+  sameCellState,
+} from '../layers/activity-layers.ts';
 import { ALERT_SOURCE, type AlertMarkerProps } from '../layers/alert-layers.ts';
 import {
   type CellShading,
@@ -110,6 +122,14 @@ export class MapController {
   private builtWith: OverlayStyle = DEFAULT_OVERLAY_STYLE;
   /** The overlay state the current partner source (i.e. the current style) shows. */
   private appliedOverlays: { state: OverlayStyle; source: unknown } | null = null;
+  /** The activity overlay as wanted, and as the map's layers last had it (built into a style or applied). */
+  /** Room kept free at the bottom of a fitted box, over the default (the time bar when it is shown). */
+  private bottomInset = 0;
+  private activity: ActivityStyle = HIDDEN_ACTIVITY;
+  private activityOnMap: ActivityStyle = HIDDEN_ACTIVITY;
+  private activityCells: ReadonlyMap<string, ActivityCellState> | null = null;
+  /** Which activity figures were written into which grid source's feature-state. */
+  private activityWritten: { values: ReadonlyMap<string, ActivityCellState>; source: unknown } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -144,6 +164,8 @@ export class MapController {
       this.applyShading();
       this.applyProgramme();
       this.applyOverlays();
+      this.applyActivity();
+      this.applyActivityCells();
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
@@ -197,9 +219,11 @@ export class MapController {
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
     this.builtWith = this.overlays;
-    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays), {
-      diff: !isNewPack,
-    });
+    this.map.setStyle(
+      buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity),
+      { diff: !isNewPack },
+    );
+    this.activityOnMap = this.activity;
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
     this.appliedAlerts = null;
@@ -220,9 +244,18 @@ export class MapController {
     const padding =
       clientWidth < 900
         ? { top: 32, bottom: Math.round(clientHeight * 0.45), left: 24, right: 56 }
-        : { ...FIT_PADDING, right: FIT_PADDING.right + widerPanel };
+        : {
+            ...FIT_PADDING,
+            right: FIT_PADDING.right + widerPanel,
+            bottom: Math.max(FIT_PADDING.bottom, this.bottomInset),
+          };
     this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom });
     this.map.triggerRepaint();
+  }
+
+  /** Keeps this many pixels free at the bottom when fitting (a bar over the map's bottom edge). */
+  setBottomInset(px: number): void {
+    this.bottomInset = px;
   }
 
   /**
@@ -369,6 +402,103 @@ export class MapController {
     if (!source) return;
     source.setData(this.alerts);
     this.appliedAlerts = this.alerts;
+  }
+
+  /**
+   * Shows or hides an overlay's layers (layout visibility; nothing is re-uploaded). This branch draws
+   * the 'activity' overlay; other overlays' layers are not part of it yet and are left alone.
+   */
+  setOverlayVisible(overlay: OverlayId, visible: boolean): void {
+    if (overlay !== 'activity') return;
+    this.setActivityStyle({ ...this.activity, visible });
+  }
+
+  /**
+   * The activity overlay's window, kinds, view and measure. A new window or kind filter is a new layer
+   * filter on the events already in the map (never a setData): MapLibre re-filters the tiles it holds.
+   * `visible` is kept as setOverlayVisible left it.
+   */
+  setActivity(next: Omit<ActivityStyle, 'visible'>): void {
+    this.setActivityStyle({ ...next, visible: this.activity.visible });
+  }
+
+  private setActivityStyle(next: ActivityStyle): void {
+    this.activity = next;
+    this.applyActivity();
+  }
+
+  /**
+   * Brings the activity layers from what they show to what is wanted, with the fewest calls. Before the
+   * first style, or while a new one loads, this waits: the style carries `activity`, and 'styledata'
+   * calls this again for whatever changed meanwhile.
+   */
+  private applyActivity(): void {
+    const prev = this.activityOnMap;
+    const next = this.activity;
+    if (prev === next || !this.data || !this.map.getLayer(ACTIVITY_LAYER.heat)) return;
+    this.activityOnMap = next;
+    let changed = false;
+    const before = activityVisibility(prev);
+    for (const [layer, visibility] of Object.entries(activityVisibility(next))) {
+      if (before[layer] === visibility) continue;
+      this.map.setLayoutProperty(layer, 'visibility', visibility);
+      changed = true;
+    }
+    if (prev.fromDay !== next.fromDay || prev.toDay !== next.toDay || !sameKinds(prev.kinds, next.kinds)) {
+      const filter = activityFilter(next);
+      this.map.setFilter(ACTIVITY_LAYER.heat, filter);
+      this.map.setFilter(ACTIVITY_LAYER.points, filter);
+      changed = true;
+    }
+    if (prev.reducedMotion !== next.reducedMotion) {
+      this.map.setPaintProperty(ACTIVITY_LAYER.heat, 'heatmap-intensity-transition', {
+        duration: next.reducedMotion ? 0 : 300,
+        delay: 0,
+      });
+    }
+    if (prev.intensity !== next.intensity) {
+      this.map.setPaintProperty(ACTIVITY_LAYER.heat, 'heatmap-intensity', heatIntensity(next.intensity));
+      changed = true;
+    }
+    if (prev.measure !== next.measure) {
+      this.map.setPaintProperty(
+        ACTIVITY_LAYER.heat,
+        'heatmap-weight',
+        heatWeight(next.measure, this.data.activity.means),
+      );
+      changed = true;
+    }
+    if (!changed) return;
+    this.setIdle(false);
+    this.map.triggerRepaint();
+  }
+
+  /**
+   * Each finest-level cell's activity in the window (figures and colour class) for the cells layer,
+   * as feature-state on the grid source; only cells whose figures changed are written.
+   */
+  setActivityCells(values: ReadonlyMap<string, ActivityCellState> | null): void {
+    this.activityCells = values;
+    this.applyActivityCells();
+  }
+
+  private applyActivityCells(): void {
+    const source = this.map.getSource(SOURCE.grid);
+    const values = this.activityCells;
+    const written = this.activityWritten;
+    if (!values || !source || (written?.values === values && written.source === source)) return;
+    const before = written?.source === source ? written.values : null;
+    let changed = 0;
+    for (const [id, state] of values) {
+      const old = before?.get(id);
+      if (old && sameCellState(old, state)) continue;
+      this.map.setFeatureState({ source: SOURCE.grid, id }, { ...state });
+      changed++;
+    }
+    this.activityWritten = { values, source };
+    if (changed === 0) return;
+    this.setIdle(false);
+    this.map.triggerRepaint();
   }
 
   /** Writes the shading values into the grid source's feature-state once it exists (a new style starts empty). */
@@ -548,7 +678,7 @@ export class MapController {
 
   private rendersCurrentData(): boolean {
     if (!this.data) return false;
-    return [...Object.values(SOURCE), ...OVERLAY_SOURCES, PARTNER_SOURCE].every(
+    return [...Object.values(SOURCE), ...OVERLAY_SOURCES, PARTNER_SOURCE, ACTIVITY_SOURCE].every(
       (id) => this.map.getSource(id) !== undefined && this.map.isSourceLoaded(id),
     );
   }
@@ -569,6 +699,11 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 
 function sameSelection(a: OverlaySelection | null, b: OverlaySelection | null): boolean {
   return a?.kind === b?.kind && a?.id === b?.id;
+}
+
+function sameKinds(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 function sameTarget(a: FocusTarget, b: FocusTarget): boolean {

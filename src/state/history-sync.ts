@@ -35,14 +35,17 @@ export function syncStoreWithHistory(store: AppStore, win: Window = window): () 
   let applyingUrl = false;
   const unsubscribe = store.subscribe((state, prev) => {
     if (applyingUrl) return;
-    const search = serialiseUrlState(urlStateOf(state), win.location.search);
-    if (search === win.location.search) return;
-    const url = `${win.location.pathname}${search}${win.location.hash}`;
     const isStep =
       (!sameFocus(state.focus, prev.focus) && state.focusHistory === 'push') ||
       state.regionId !== prev.regionId ||
       state.mode !== prev.mode ||
       programmeStep(state.programme, prev.programme);
+    // While the time bar plays, the window moves on every tick: the address bar is written once play
+    // stops (that store change comes here too) or with a real step, never once per tick.
+    if (state.windowPlaying && !isStep) return;
+    const search = serialiseUrlState(urlStateOf(state), win.location.search);
+    if (search === win.location.search) return;
+    const url = `${win.location.pathname}${search}${win.location.hash}`;
     if (isStep) win.history.pushState(null, '', url);
     else win.history.replaceState(win.history.state, '', url);
   });

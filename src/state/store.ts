@@ -1,6 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { ProjectStatus } from '../data/feature-schemas.ts';
 import type { Lang } from '../data/localized.ts';
+import type { ActivityMeasure, ActivityView } from '../layers/activity-layers.ts';
 import type { OverlaySelection, ProjectColourBy } from '../layers/overlay-style.ts';
 import type { ProgrammeView } from './programme-url.ts';
 import type { AppMode, DayWindow, Focus, MapView } from './url.ts';
@@ -60,6 +61,20 @@ interface OverlayFilterSlice {
   select: (selection: OverlaySelection | null) => void;
 }
 
+/** How the activity overlay draws, and whether its time bar is playing. */
+interface ActivitySlice {
+  /** Activity kinds shown on the map; null = all. */
+  activityKinds: string[] | null;
+  setActivityKinds: (kinds: string[] | null) => void;
+  activityMeasure: ActivityMeasure;
+  setActivityMeasure: (measure: ActivityMeasure) => void;
+  activityView: ActivityView;
+  setActivityView: (view: ActivityView) => void;
+  /** The time bar moves the window by itself; the address bar is written once it stops (history-sync). */
+  windowPlaying: boolean;
+  setWindowPlaying: (playing: boolean) => void;
+}
+
 /** The dashboard shown, and the planner's choice of service kind for the coverage analysis. */
 interface ModeSlice {
   mode: AppMode;
@@ -84,7 +99,8 @@ export type AppState = LanguageSlice &
   LayersSlice &
   ModeSlice &
   ProgrammeSlice &
-  OverlayFilterSlice;
+  OverlayFilterSlice &
+  ActivitySlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const languageSlice: Slice<LanguageSlice> = (set) => ({ lang: 'zh', setLang: (lang) => set({ lang }) });
@@ -144,6 +160,17 @@ const overlayFilterSlice: Slice<OverlayFilterSlice> = (set) => ({
   select: (selected) => set({ selected }),
 });
 
+const activitySlice: Slice<ActivitySlice> = (set) => ({
+  activityKinds: null,
+  setActivityKinds: (activityKinds) => set({ activityKinds }),
+  activityMeasure: 'events',
+  setActivityMeasure: (activityMeasure) => set({ activityMeasure }),
+  activityView: 'heat',
+  setActivityView: (activityView) => set({ activityView }),
+  windowPlaying: false,
+  setWindowPlaying: (windowPlaying) => set({ windowPlaying }),
+});
+
 export type InitialState = Partial<
   Pick<
     AppState,
@@ -176,6 +203,7 @@ export const createAppStore = (initial: InitialState = {}) =>
     ...modeSlice(...a),
     ...programmeSlice(...a),
     ...overlayFilterSlice(...a),
+    ...activitySlice(...a),
     ...initial,
   }));
 

@@ -243,7 +243,11 @@ describe('leaving the programme panel', () => {
     const area = grids.find((g) => g.properties.level === 'area' && g.geometry.type === 'Polygon');
     if (!area) throw new Error('no single-polygon area cell');
     const [x, y] = polylabel(area.geometry.coordinates as [number, number][][], 0.00001);
-    const app = await AppDriver.open(browser, inject('appUrl'), `?region=${region}&programme=indicators&layers=`);
+    const app = await AppDriver.open(
+      browser,
+      inject('appUrl'),
+      `?region=${region}&programme=indicators&layers=`,
+    );
     await app.page.getByTestId('scorecard').waitFor();
     await app.waitForMapIdle();
     await app.page.keyboard.press('Escape');

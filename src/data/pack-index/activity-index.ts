@@ -8,6 +8,8 @@ export interface LeafActivity {
   volunteers: Float64Array;
   hours: Float64Array;
   ids: string[];
+  /** Index of each event's kind in `ActivityIndex.kinds` (a number compares faster than a string). */
+  kind: Uint16Array;
 }
 
 export interface ActivityIndex {
@@ -16,16 +18,20 @@ export interface ActivityIndex {
   outside: number;
   /** Earliest and latest event time in the pack (ms), or null when there are none. */
   span: { first: number; last: number } | null;
+  /** The pack's activity kinds (its own words), most frequent first. */
+  kinds: readonly string[];
 }
 
 export function buildActivityIndex(pack: RegionPack, locator: LeafLocator): ActivityIndex {
   const leafIds = new Set(pack.grid.byDepth[pack.grid.levels.length - 1] ?? []);
-  const raw = new Map<string, { t: number; v: number; h: number; id: string }[]>();
+  const raw = new Map<string, { t: number; v: number; h: number; id: string; k: string }[]>();
+  const kindCounts = new Map<string, number>();
   let outside = 0;
   let first = Infinity;
   let last = -Infinity;
   for (const e of pack.activity) {
-    const { cell, time, volunteers, hours, id } = e.properties;
+    const { cell, time, volunteers, hours, id, kind } = e.properties;
+    kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
     // A `cell` above the finest level is resolved to a leaf by location, so counts never double.
     const leaf = cell !== undefined && leafIds.has(cell) ? cell : locator.leafAt(e.geometry.coordinates);
     const t = Date.parse(time);
@@ -36,10 +42,12 @@ export function buildActivityIndex(pack: RegionPack, locator: LeafLocator): Acti
       continue;
     }
     const list = raw.get(leaf);
-    const item = { t, v: volunteers, h: hours, id };
+    const item = { t, v: volunteers, h: hours, id, k: kind };
     if (list) list.push(item);
     else raw.set(leaf, [item]);
   }
+  const kinds = [...kindCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  const kindIndex = new Map(kinds.map((k, i) => [k, i]));
   const byLeaf = new Map<string, LeafActivity>();
   for (const [leaf, list] of raw) {
     list.sort((a, b) => a.t - b.t);
@@ -48,9 +56,10 @@ export function buildActivityIndex(pack: RegionPack, locator: LeafLocator): Acti
       volunteers: Float64Array.from(list, (x) => x.v),
       hours: Float64Array.from(list, (x) => x.h),
       ids: list.map((x) => x.id),
+      kind: Uint16Array.from(list, (x) => kindIndex.get(x.k) ?? 0),
     });
   }
-  return { byLeaf, outside, span: Number.isFinite(first) ? { first, last } : null };
+  return { byLeaf, outside, span: Number.isFinite(first) ? { first, last } : null, kinds };
 }
 
 export interface WeekBucket {

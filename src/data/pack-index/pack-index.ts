@@ -2,6 +2,7 @@ import type { BBox } from 'geojson';
 import { geometryBBox, unionBBox } from '../grid-index.ts';
 import type { RegionPack } from '../region-pack.ts';
 import { type ActivityIndex, buildActivityIndex } from './activity-index.ts';
+import { type ActivityTimeline, buildActivityTimeline } from './activity-timeline.ts';
 import { buildCellLinks, type CellLinks } from './cell-links.ts';
 import { LeafLocator } from './leaf-locator.ts';
 import { buildRollups, type CellRollup } from './rollups.ts';
@@ -20,6 +21,8 @@ export interface PackIndex {
   rollups: ReadonlyMap<string, CellRollup>;
   links: CellLinks;
   activity: ActivityIndex;
+  /** Activity per day and kind (null when the pack has none): the time bar and the activity legend. */
+  activityTimeline: ActivityTimeline | null;
   search: SearchEntry[];
   towns: ReadonlyMap<string, TownIndex>;
   locator: LeafLocator;
@@ -62,6 +65,7 @@ export function packIndex(pack: RegionPack): PackIndex {
     rollups: buildRollups(pack.grid),
     links: buildCellLinks(pack, locator),
     activity: buildActivityIndex(pack, locator),
+    activityTimeline: buildActivityTimeline(pack),
     search: buildSearchIndex(pack),
     towns: buildTowns(pack),
     locator,
