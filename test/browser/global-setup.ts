@@ -22,7 +22,12 @@ declare module 'vitest' {
 /** Builds the app once, then runs it exactly as `npm start` does, twice: embedded packs and fixtures. */
 export default async function setup(project: TestProject) {
   if (!process.env.GRIDATLAS_SKIP_BUILD) {
-    execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which vite would inherit and build React's development bundle with;
+    // the tests must run what `npm start` serves.
+    execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const packs = mkdtempSync(join(tmpdir(), 'gridatlas-packs-'));
   writeFixturePacks(packs);
