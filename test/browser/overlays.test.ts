@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOSTILE_PARTNER, HOSTILE_PROJECT } from '../fixtures/overlay-pack.ts';
 import { AppDriver } from './app-driver.ts';
 import { launchChromium } from './chromium.ts';
+import { type RunningServer, startAppServer } from './servers.ts';
 
 /**
  * The overlays on the real built app: switching each one changes what MapLibre renders, filters leave
@@ -333,10 +334,25 @@ describe('overlays on the default pack', () => {
 });
 
 describe('live alerts as an overlay', () => {
+  // A live server of its own: advancing the shared one's simulation would change what the live-status
+  // tests see.
+  let live: RunningServer;
+  beforeAll(async () => {
+    live = await startAppServer([
+      '--live',
+      '--status-control',
+      '--status-tick',
+      '0',
+      '--status-interval',
+      '1',
+    ]);
+  });
+  afterAll(() => live?.stop());
+
   it('the alerts switch hides and shows the alert markers', async () => {
-    const control = (q: string) => fetch(`${inject('liveUrl')}status/jiading/__control?${q}`);
+    const control = (q: string) => fetch(`${live.url}status/jiading/__control?${q}`);
     await control('fault=none&level=normal&advance=6');
-    const app = await AppDriver.open(browser, inject('liveUrl'));
+    const app = await AppDriver.open(browser, live.url);
     try {
       await app.waitForMapIdle();
       await expect.poll(() => count(app, ALERT_LAYERS), { timeout: 20_000 }).toBeGreaterThan(0);
