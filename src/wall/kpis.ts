@@ -267,7 +267,9 @@ export function stopKpis({ pack, index, live, report, basis, recent, stop, lang 
   let known = 0;
   for (const id of leaves) {
     const chain = ancestry(grid, id);
-    chain.forEach((c, d) => byDepth[d]?.add(c.properties.id));
+    chain.forEach((c, d) => {
+      byDepth[d]?.add(c.properties.id);
+    });
     const p = chain[chain.length - 1]?.properties.population;
     if (typeof p === 'number') {
       population += p;

@@ -341,7 +341,7 @@ describe('the tour', () => {
     const stops = [
       { kind: 'cell', id: 'A1' },
       { kind: 'town', id: 'T1' },
-    ] as Parameters<typeof restoredIndex>[0];
+    ] as unknown as Parameters<typeof restoredIndex>[0];
     expect(restoredIndex(stops, 'town:T1')).toBe(1);
     expect(restoredIndex(stops, 'cell:T1')).toBe(0);
     expect(restoredIndex(stops, null)).toBe(0);
