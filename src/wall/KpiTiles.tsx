@@ -89,7 +89,12 @@ export function KpiTiles({ kpis, basis, report, coverageError, samples, lang }: 
   const a = kpis.activity;
   const level = kpis.level;
   return (
-    <div className="tiles" data-testid="kpi-tiles">
+    <div
+      className="tiles"
+      data-testid="kpi-tiles"
+      data-basis={basis.kind}
+      data-day={basis.kind === 'none' ? '' : basis.day}
+    >
       <Tile
         id="grid"
         title={t('tileGrid')}

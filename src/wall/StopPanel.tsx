@@ -122,12 +122,12 @@ export function StopPanel(props: StopPanelProps) {
         </p>
       )}
       <p className="wall-legend" aria-hidden="true">
-        <span>
+        <span className="legend-item">
           <i className="stop-swatch" />
           {stop?.kind === 'town' ? t('town') : (stop?.levelName ?? '')}
         </span>
         {(['critical', 'warning', 'info'] as const).map((s) => (
-          <span key={s}>
+          <span key={s} className="legend-item">
             <i style={{ background: SEVERITY_COLOUR[s] }} />
             {wallText(lang, `sev_${s}`)}
           </span>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useCoverage } from '../app/use-coverage.ts';
 import { useLiveStatus } from '../app/use-live-status.ts';
 import { useRegionPack } from '../app/use-region-pack.ts';
@@ -133,9 +133,8 @@ export default function WallApp() {
     () => (pack && live ? tickerItems(pack, live, lang, { packLatest }) : []),
     [pack, live, lang, packLatest],
   );
-  const alerts = useMemo(
-    () => (mapData && live ? alertMarkers(mapData, live.openAlertsByCell) : null),
-    [mapData, live],
+  const alerts = useStableMarkers(
+    useMemo(() => (mapData && live ? alertMarkers(mapData, live.openAlertsByCell) : null), [mapData, live]),
   );
   const onLost = useCallback((lost: boolean) => setMapLost(lost), []);
 
@@ -242,3 +241,22 @@ export default function WallApp() {
 }
 
 const NO_STOPS: never[] = [];
+
+type Markers = ReturnType<typeof alertMarkers>;
+
+/**
+ * The same markers object for as long as the markers say the same thing: every poll brings a new feed
+ * object, but the map should re-upload its alert source only when an alert opens, closes or changes.
+ */
+function useStableMarkers(markers: Markers | null): Markers | null {
+  const kept = useRef<{ key: string; markers: Markers | null }>({ key: '', markers: null });
+  const key = markers
+    ? markers.features
+        .map(
+          (f) => `${f.properties.cell}:${f.properties.severity}:${f.properties.kind}:${f.properties.count}`,
+        )
+        .join('|')
+    : '';
+  if (kept.current.markers === null || kept.current.key !== key) kept.current = { key, markers };
+  return kept.current.markers;
+}

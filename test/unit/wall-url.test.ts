@@ -33,7 +33,21 @@ describe('wall screen URL parameters', () => {
 
   it('turns every bad value into its default', () => {
     const bad: Record<string, string[]> = {
-      interval: ['', '0', '0.4', '3601', '-5', 'abc', '1e3', '0x10', 'Infinity', 'NaN', '10s', ' 10', '1.2345'],
+      interval: [
+        '',
+        '0',
+        '0.4',
+        '3601',
+        '-5',
+        'abc',
+        '1e3',
+        '0x10',
+        'Infinity',
+        'NaN',
+        '10s',
+        ' 10',
+        '1.2345',
+      ],
       resume: ['', '4', '86401', 'x', '-1'],
       reload: ['', '24:00', '3:00', '03:60', '03:00:60', '0300', '03:00am', 'tomorrow', '03:00:00:00'],
       tour: ['', '<b>', 'a b', 'x'.repeat(65), '../'],
