@@ -17,6 +17,10 @@ export function Sparkline({ values, kind = 'line', markLast = true, className }:
   const n = values.length;
   const max = Math.max(1, ...values);
   const y = (v: number) => H - 1 - (v / max) * (H - 3);
+  // A line spans its own range (a trend of 40 → 42 should not look flat); a constant sits mid-height.
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const yLine = (v: number) => (hi === lo ? H / 2 : H - 2 - ((v - lo) / (hi - lo)) * (H - 4));
   if (n === 0)
     return <svg className={`spark ${className ?? ''}`} viewBox={`0 0 ${W} ${H}`} aria-hidden="true" />;
   if (kind === 'bars') {
@@ -43,7 +47,7 @@ export function Sparkline({ values, kind = 'line', markLast = true, className }:
     );
   }
   const x = (i: number) => (n === 1 ? W : (i / (n - 1)) * W);
-  const points = values.map((v, i) => `${x(i).toFixed(2)},${y(v).toFixed(2)}`).join(' ');
+  const points = values.map((v, i) => `${x(i).toFixed(2)},${yLine(v).toFixed(2)}`).join(' ');
   const last = values[n - 1] ?? 0;
   return (
     <svg
@@ -54,7 +58,7 @@ export function Sparkline({ values, kind = 'line', markLast = true, className }:
     >
       <polyline className="spark-area" points={`0,${H} ${points} ${W},${H}`} />
       <polyline className="spark-line" points={points} vectorEffect="non-scaling-stroke" />
-      {markLast && <circle className="spark-dot" cx={x(n - 1)} cy={y(last)} r="1.6" />}
+      {markLast && <circle className="spark-dot" cx={x(n - 1)} cy={yLine(last)} r="1.6" />}
     </svg>
   );
 }

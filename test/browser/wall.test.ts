@@ -345,7 +345,8 @@ describe('response levels and stale data', () => {
         const { page } = app;
         const view = () => page.getByTestId('wall').getAttribute('data-view');
         expect(await view()).toBe('tour');
-        await control('level=emergency&advance=2');
+        // Ticks at emergency tempo open alerts, so the list by cell has something to show.
+        await control('level=emergency&advance=10');
         await expect.poll(view, { timeout: 15_000 }).toBe('mobilisation');
         const feed = await feedNow();
         expect(feed.responseLevel).toBe('emergency');
@@ -359,7 +360,10 @@ describe('response levels and stale data', () => {
         const openCells = new Set(
           feed.alerts.filter((a) => !a.closedAt && byId.has(a.cell)).map((a) => a.cell),
         );
-        expect(await page.getByTestId('mob-cell').count()).toBe(Math.min(10, openCells.size));
+        expect(openCells.size).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.getByTestId('mob-cell').count(), { timeout: 5_000 })
+          .toBe(Math.min(10, openCells.size));
         const listed = await page
           .getByTestId('mob-cell')
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
