@@ -117,8 +117,10 @@ try {
   await control('fault=none&level=normal&advance=20');
   const started = Date.now();
   await page.goto(`${server.url}?mode=wall&interval=${values.interval}&resume=5`);
-  await page.waitForSelector('[data-testid="map"][data-idle="true"]', { timeout: 180_000 });
-  await page.waitForSelector('[data-testid="kpi-tiles"][data-basis="live"]', { timeout: 60_000 });
+  // A tour this fast never lets the map settle (data-idle): wait for the wall itself instead.
+  await page.waitForSelector('[data-testid="map"] canvas', { timeout: 180_000 });
+  await page.waitForSelector('[data-testid="kpi-tiles"][data-basis="live"]', { timeout: 180_000 });
+  await page.waitForSelector('[data-testid="kpi-coverage-micro"]:not([data-value=""])', { timeout: 180_000 });
   const counters = () => page.evaluate(() => (window as unknown as { __soak: () => SoakCounters }).__soak());
 
   const sample = async (label: string) => {
