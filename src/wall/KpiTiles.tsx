@@ -161,7 +161,7 @@ export function KpiTiles({ kpis, basis, report, coverageError, samples, lang }: 
         title={t('tileProjects')}
         wide
         trend={samples.length > 1 ? <Sparkline values={session('delayed')} /> : undefined}
-        note={`${t('projDone', { count: kpis.projects.done })} · ${samples.length > 1 ? `${t('projDelayed')} · ${t('sessionTrend')}` : ''}`}
+        note={`${t('projDone', { count: kpis.projects.done })}${samples.length > 1 ? ` · ${t('trendOf', { what: t('projDelayed') })}` : ''}`}
       >
         <Figure id="projects-active" value={kpis.projects.active} label={t('projActive')} lang={lang} />
         <Figure
@@ -250,7 +250,7 @@ export function KpiTiles({ kpis, basis, report, coverageError, samples, lang }: 
         id="duty"
         title={t('tileOnDuty')}
         trend={samples.length > 1 ? <Sparkline values={session('staff')} /> : undefined}
-        note={kpis.onDuty ? `${t('staff')} · ${t('sessionTrend')}` : t('noLive')}
+        note={kpis.onDuty ? t('trendOf', { what: t('staff') }) : t('noLive')}
       >
         <Figure id="duty-staff" value={kpis.onDuty?.staff ?? null} label={t('staff')} lang={lang} />
         <Figure
