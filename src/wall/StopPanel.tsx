@@ -28,7 +28,7 @@ export function StopPanel(props: StopPanelProps) {
     wallText(lang, key, params);
   const n = (v: number | null) => (v === null ? '—' : formatNumber(lang, v));
   return (
-    <aside className="stop" data-testid="stop-panel" aria-live="polite">
+    <aside className="stop" data-testid="stop-panel">
       <header className="stop-head">
         <p className="stop-kind">
           {t('tourLabel')} · {stop ? (stop.kind === 'town' ? t('town') : stop.levelName) : ''}

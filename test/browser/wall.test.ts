@@ -252,6 +252,66 @@ describe('the wall at native resolutions', () => {
   }
 });
 
+describe('without a live feed, and as a chunk of its own', () => {
+  it(
+    'says the pack is history: "today" is the pack’s last day, live figures are unknown, not zero',
+    async () => {
+      const app = await AppDriver.open(browser, inject('appUrl'), '?mode=wall&interval=600', {
+        width: 1280,
+        height: 720,
+      });
+      try {
+        await app.waitForMapIdle(120_000);
+        const { page } = app;
+        await expect
+          .poll(() => page.getByTestId('kpi-tiles').getAttribute('data-basis'), { timeout: 20_000 })
+          .toBe('pack');
+        // The pack's last event is on 31 October 2026 (Shanghai): counted from the file.
+        const events = read<{ features: { properties: { time: string; volunteers: number } }[] }>(
+          'activity.geojson',
+        ).features.map((f) => ({ t: Date.parse(f.properties.time), v: f.properties.volunteers }));
+        const last = Math.max(...events.map((e) => e.t));
+        const day = new Date(last + 8 * 3_600_000).toISOString().slice(0, 10);
+        expect(await page.getByTestId('kpi-tiles').getAttribute('data-day')).toBe(day);
+        const start = Date.parse(`${day}T00:00:00+08:00`);
+        const today = events.filter((e) => e.t >= start && e.t < start + DAY);
+        expect(await shown(page, 'kpi-events-today')).toBe(today.length);
+        expect(await shown(page, 'kpi-volunteers-today')).toBe(today.reduce((s, e) => s + e.v, 0));
+        expect(await page.getByTestId('tile-volunteers').textContent()).toMatch(
+          /数据包截至 2026年10月31日，非今日/,
+        );
+        expect(await page.getByTestId('live-clock').textContent()).toMatch(/未接入实时数据/);
+        expect(await page.getByTestId('kpi-alerts-open').textContent()).toBe('—');
+        expect(await page.getByTestId('tile-alerts').textContent()).toMatch(/无实时数据/);
+        expect(await page.getByTestId('ticker').textContent()).toMatch(
+          /数据包最近活动（历史数据）.*10月31日/,
+        );
+        // The wall came as its own chunk.
+        expect(app.log.requests.some((u) => /\/assets\/WallApp-[\w-]+\.js$/.test(u))).toBe(true);
+        expect(app.log.pageErrors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    },
+    LONG,
+  );
+
+  it(
+    'is not loaded by the dashboard',
+    async () => {
+      const app = await AppDriver.open(browser, inject('appUrl'), '', { width: 1280, height: 720 });
+      try {
+        await app.waitForMapIdle(120_000);
+        expect(app.log.requests.some((u) => u.includes('/assets/WallApp-'))).toBe(false);
+        expect(await app.page.getByTestId('wall').count()).toBe(0);
+      } finally {
+        await app.close();
+      }
+    },
+    LONG,
+  );
+});
+
 describe('the tour', () => {
   it(
     'advances by itself and fits each area grid it shows',
