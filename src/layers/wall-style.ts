@@ -106,8 +106,12 @@ export function shiftZoom(value: unknown, shift: number): unknown {
 
 const clampZoom = (z: number) => Math.min(24, Math.max(0, z));
 
-function restyleLayer(layer: LayerSpecification, k: number): LayerSpecification {
-  const shift = Math.log2(k);
+/** Alert markers are what a room looks for first: larger on the wall than on a desk. */
+const ALERT_BOOST = 1.6;
+
+function restyleLayer(layer: LayerSpecification, scale: number): LayerSpecification {
+  const shift = Math.log2(scale);
+  const k = layer.id.startsWith('alert-') ? scale * ALERT_BOOST : scale;
   const next = { ...layer } as LayerSpecification & {
     paint?: Record<string, unknown>;
     layout?: Record<string, unknown>;

@@ -49,13 +49,11 @@ describe('the wall’s map style', () => {
     expect(validateStyleMin(at4k)).toEqual([]);
     expect(layer(at4k.layers, 'boundary-line').paint['line-width']).toBe(6);
     expect(layer(at4k.layers, 'focus-focused-line').paint['line-width']).toBe(8);
-    expect(layer(at4k.layers, 'alert-dot').paint['circle-radius']).toEqual([
-      'match',
-      ['get', 'severity'],
-      'critical',
-      18,
-      14,
-    ]);
+    // Alert markers get a further 1.6 × on the wall.
+    const radius = layer(at4k.layers, 'alert-dot').paint['circle-radius'] as unknown[];
+    expect(radius.slice(0, 3)).toEqual(['match', ['get', 'severity'], 'critical']);
+    expect(radius[3]).toBeCloseTo(9 * 2 * 1.6, 6);
+    expect(radius[4]).toBeCloseTo(7 * 2 * 1.6, 6);
     const label = base.layers.find((l) => l.id.startsWith('grid-label-') && (l.minzoom ?? 0) > 0);
     expect(label).toBeDefined();
     if (!label) return;
