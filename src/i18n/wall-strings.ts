@@ -121,7 +121,7 @@ const en: Record<WallStringKey, string> = {
   projOnTrack: 'on track',
   projDelayed: 'delayed',
   projDone: '{count} done',
-  tileVolunteers: 'Volunteers (person-times)',
+  tileVolunteers: 'Volunteer person-times',
   tileEvents: 'Volunteer events',
   today: 'today',
   week: '7 days',
@@ -186,7 +186,7 @@ const en: Record<WallStringKey, string> = {
   ev_epidemic: 'epidemic prevention',
   ev_other: 'other service',
   mapLost: 'The map lost its graphics context; recovering…',
-  percent: '{value} %',
+  percent: '{value}%',
 };
 
 const WALL_STRINGS: Record<Lang, Record<WallStringKey, string>> = { zh, en };

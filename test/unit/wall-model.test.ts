@@ -484,7 +484,7 @@ describe('the ticker', () => {
 describe('coverage as shown', () => {
   it('has two decimals, rounded down, so a gap never reads 100 %', () => {
     expect(formatShare('zh', 0.99983)).toBe('99.98%');
-    expect(formatShare('en', 0.99999)).toBe('99.99 %');
+    expect(formatShare('en', 0.99999)).toBe('99.99%');
     expect(formatShare('zh', 0.9998)).toBe('99.98%');
     expect(formatShare('zh', 1)).toBe('100.00%');
   });
