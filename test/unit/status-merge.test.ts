@@ -100,7 +100,11 @@ describe('mergeStatus on-duty counts and level', () => {
     expect(live.responseLevel).toBe('urgent');
     expect(live.responseLevelSince).toBe('2026-05-01T08:15:00+08:00');
     expect(live.responseNote).toBe('强降雨，启动急时响应');
-    const bare = mergeStatus(pack, { ...validFeed(), responseLevelSince: undefined, responseNote: undefined });
+    const bare = mergeStatus(pack, {
+      ...validFeed(),
+      responseLevelSince: undefined,
+      responseNote: undefined,
+    });
     expect([bare.responseLevelSince, bare.responseNote]).toEqual([null, null]);
   });
 });
