@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/app.css';
 import { syncStoreWithHistory } from './state/history-sync.ts';
 import { createAppStore } from './state/store.ts';
-import { StoreProvider } from './state/store-context.tsx';
+import { StoreProvider, useAppState } from './state/store-context.tsx';
 import { parseUrlState } from './state/url.ts';
 
 const initial = parseUrlState(location.search);
@@ -27,6 +27,19 @@ const store = createAppStore({
 });
 syncStoreWithHistory(store);
 
+// The wall screen is its own chunk: the dashboard's first load does not carry it (?mode=wall loads it).
+const WallApp = lazy(() => import('./wall/WallApp.tsx'));
+function Root() {
+  const wall = useAppState((s) => s.mode) === 'wall';
+  return wall ? (
+    <Suspense fallback={null}>
+      <WallApp />
+    </Suspense>
+  ) : (
+    <App />
+  );
+}
+
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 const root = document.getElementById('root');
 if (root) {
@@ -34,7 +47,7 @@ if (root) {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <StoreProvider store={store}>
-          <App />
+          <Root />
         </StoreProvider>
       </QueryClientProvider>
     </StrictMode>,

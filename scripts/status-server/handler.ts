@@ -122,7 +122,7 @@ export function createStatusHandler(options: StatusHandlerOptions): StatusHandle
 
   const apply = (request: ControlRequest) => {
     fault = nextFault(fault, request);
-    if (request.level !== undefined) simulation.level = request.level;
+    if (request.level !== undefined) simulation.setLevel(request.level, now());
     for (let i = 0; i < (request.advance ?? 0); i++) simulation.step(now());
     if (request.resetCounters) {
       counters.total = 0;

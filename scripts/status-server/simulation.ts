@@ -26,7 +26,10 @@ import { onDutyModel } from './on-duty.ts';
 export interface Simulation {
   readonly region: string;
   readonly tick: number;
+  /** The response level; setting it without a time stamps the change at the next snapshot. */
   level: ResponseLevel;
+  /** Sets the response level, stamping `responseLevelSince` with `now` (ms) if it changed. */
+  setLevel(level: ResponseLevel, now: number): void;
   /** Advances one tick; `now` (ms) stamps what happens in it. */
   step(now: number): void;
   /** The feed as of now. */
@@ -59,6 +62,12 @@ const ALERT_TEXT: Record<AlertKind, readonly string[]> = {
   waterlogging: ['雨后路面积水', '地下车库入口积水', '下立交积水'],
   camera_watch: ['高点监控发现人员聚集', '高点监控发现烟雾', '高点监控发现河道漂浮物'],
   other: ['井盖缺失', '路灯损坏', '占道经营', '垃圾满溢'],
+};
+/** `responseNote` per level: what a district's duty office would write when it raises the level. */
+const LEVEL_NOTE: Record<ResponseLevel, string | null> = {
+  normal: null,
+  urgent: '强降雨黄色预警，启动急时响应',
+  emergency: '台风红色预警，启动战时响应，全区动员',
 };
 const CLOSE_CHANCE = 0.08;
 const MAX_OPEN_ALERTS = 60;
@@ -133,6 +142,9 @@ export function createSimulation(pack: RegionPack, options: SimulationOptions): 
   const alerts: { alert: StatusAlert; closedTick?: number }[] = [];
   const events: ActivityEvent[] = [];
   let tick = 0;
+  let level: ResponseLevel = options.level ?? 'normal';
+  /** When the current level came into force (ms); null until a clock time is known. */
+  let levelSince: number | null = null;
   let alertSeq = 0;
   let eventSeq = 0;
 
@@ -145,7 +157,19 @@ export function createSimulation(pack: RegionPack, options: SimulationOptions): 
 
   const sim: Simulation = {
     region: pack.manifest.id,
-    level: options.level ?? 'normal',
+    get level() {
+      return level;
+    },
+    set level(next: ResponseLevel) {
+      if (next === level) return;
+      level = next;
+      levelSince = null;
+    },
+    setLevel(next, now) {
+      if (next === level) return;
+      level = next;
+      levelSince = now;
+    },
     get tick() {
       return tick;
     },
@@ -202,11 +226,15 @@ export function createSimulation(pack: RegionPack, options: SimulationOptions): 
     },
     snapshot(now) {
       const onDuty: OnDuty[] = duty.counts(sim.level);
+      if (levelSince === null) levelSince = now;
+      const note = LEVEL_NOTE[level];
       return {
         format: STATUS_FORMAT,
         region: pack.manifest.id,
         generatedAt: isoShanghai(now),
         responseLevel: sim.level,
+        responseLevelSince: isoShanghai(levelSince),
+        ...(note ? { responseNote: note } : {}),
         projects: pack.projects
           .map((p) => p.properties.id)
           .filter((id) => touched.has(id))

@@ -20,6 +20,9 @@ export interface LiveStatus {
   /** The feed's generation time, or null without a feed. */
   generatedAt: string | null;
   responseLevel: ResponseLevel | null;
+  /** The feed's `responseLevelSince` and `responseNote`, when it sends them (null otherwise). */
+  responseLevelSince: string | null;
+  responseNote: string | null;
   /** The pack's projects in pack order; the feed's status/progress win where it carries them. */
   projects: ProjectFeature[];
   /** Ids of projects whose status or progress the feed changed from the pack's values. */
@@ -77,6 +80,8 @@ export function mergeStatus(pack: RegionPack, feed: StatusFeed | null | undefine
     return {
       generatedAt: null,
       responseLevel: null,
+      responseLevelSince: null,
+      responseNote: null,
       projects: pack.projects,
       changedProjects: new Set(),
       alerts: [],
@@ -157,6 +162,8 @@ export function mergeStatus(pack: RegionPack, feed: StatusFeed | null | undefine
   return {
     generatedAt: feed.generatedAt,
     responseLevel: feed.responseLevel,
+    responseLevelSince: feed.responseLevelSince ?? null,
+    responseNote: feed.responseNote ?? null,
     projects,
     changedProjects,
     alerts,

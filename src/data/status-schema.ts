@@ -105,6 +105,10 @@ export const statusFeedSchema = z.object({
   region: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
   generatedAt: isoDateTime,
   responseLevel: z.enum(RESPONSE_LEVELS, { error: oneOf(RESPONSE_LEVELS) }),
+  /** Optional: since when the current response level is in force (a wall screen says "since …"). */
+  responseLevelSince: isoDateTime.optional(),
+  /** Optional: why, in the district's words (e.g. "台风防御Ⅱ级响应"). Shown as text, never as HTML. */
+  responseNote: text.optional(),
   projects: z
     .array(projectUpdateSchema)
     .default([])

@@ -4,6 +4,7 @@ import type {
   FilterSpecification,
   GeoJSONSource,
   MapGeoJSONFeature,
+  PaddingOptions,
   PointLike,
   StyleSpecification,
 } from 'maplibre-gl';
@@ -76,7 +77,17 @@ export interface MapControllerOptions {
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
   /** A click on a partner unit or a project (instead of the cell under it). */
-  onSelect: (selection: OverlaySelection) => void;
+  onSelect?: (selection: OverlaySelection) => void;
+  /** False for a wall screen: no zoom buttons or scale, no hover, clicks or user moves. Default true. */
+  interactive?: boolean;
+  /** Room kept free around a fitted box, for a container of this size; default: the dashboard's panels. */
+  fitPadding?: (width: number, height: number) => PaddingOptions;
+  /** A last pure pass over every style built (the wall's dark palette and sizes: layers/wall-style.ts). */
+  restyle?: (style: StyleSpecification) => StyleSpecification;
+  /** The WebGL context was lost (a GPU reset, too many contexts) / restored (MapLibre then rebuilds
+   * the style from its own snapshot). `data-context` on the container says which, for tests. */
+  onContextLost?: () => void;
+  onContextRestored?: () => void;
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -130,6 +141,18 @@ export class MapController {
   private activityCells: ReadonlyMap<string, ActivityCellState> | null = null;
   /** Which activity figures were written into which grid source's feature-state. */
   private activityWritten: { values: ReadonlyMap<string, ActivityCellState>; source: unknown } | null = null;
+  /**
+   * While the WebGL context is lost MapLibre has no style (map.getLayer/getSource would throw): what
+   * the app asks for meanwhile is kept here and applied once the context is back.
+   */
+  private lost = false;
+  private pendingShow: {
+    data: MapData;
+    lang: Lang;
+    basemap: StyleSpecification | null;
+    focus: FocusTarget;
+  } | null = null;
+  private pendingFit: { bbox: [number, number, number, number]; maxZoom: number } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -138,8 +161,10 @@ export class MapController {
     this.container = container;
     this.lang = options.lang;
     this.setIdle(false);
+    const interactive = options.interactive ?? true;
     this.map = new MapLibreMap({
       container,
+      interactive,
       style: { version: 8, sources: {}, layers: [] },
       // Our own attribution component renders pack text as text; MapLibre's control would insert it as HTML.
       attributionControl: false,
@@ -151,8 +176,10 @@ export class MapController {
     this.map.touchZoomRotate.disableRotation();
     // A handle for browser tests and the benchmark (queryRenderedFeatures, performance marks).
     (window as Window & { __gridatlasMap?: MapLibreMap }).__gridatlasMap = this.map;
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (interactive) {
+      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    }
     this.map.on('idle', () => {
       // `idle` also fires for the empty start style and between setStyle and the sources' first
       // parse; only a frame with the current data loaded counts.
@@ -177,6 +204,23 @@ export class MapController {
       if (this.data) this.options.onViewChange(this.currentView());
     });
     this.map.on('error', (e) => options.onError(e.error?.message ?? 'map error'));
+    // MapLibre snapshots the style when the context is lost and rebuilds it when the browser restores
+    // the context; the container says which state it is in until a frame of the data is drawn again.
+    this.map.on('webglcontextlost', () => {
+      this.lost = true;
+      this.container.dataset.context = 'lost';
+      this.setIdle(false);
+      options.onContextLost?.();
+    });
+    this.map.on('webglcontextrestored', () => {
+      this.lost = false;
+      this.container.dataset.context = 'restored';
+      this.setIdle(false);
+      this.applyPending();
+      this.map.triggerRepaint();
+      options.onContextRestored?.();
+    });
+    if (!interactive) return;
     this.map.on('mousemove', FOCUS_LAYER.hover, (e) => this.setHover(featureId(e.features?.[0])));
     this.map.on('mouseleave', FOCUS_LAYER.hover, () => this.setHover(null));
     // Partner symbols and cluster rings are drawn in code the first time a layer asks for them
@@ -206,6 +250,10 @@ export class MapController {
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
   show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
+    if (this.lost) {
+      this.pendingShow = { data, lang, basemap, focus };
+      return;
+    }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
       this.applyFocus(focus);
       return;
@@ -219,10 +267,8 @@ export class MapController {
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
     this.builtWith = this.overlays;
-    this.map.setStyle(
-      buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity),
-      { diff: !isNewPack },
-    );
+    const style = buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity);
+    this.map.setStyle(this.options.restyle ? this.options.restyle(style) : style, { diff: !isNewPack });
     this.activityOnMap = this.activity;
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
@@ -238,17 +284,22 @@ export class MapController {
    */
   fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17, widerPanel = 0): void {
     this.setIdle(false);
+    if (this.lost) {
+      this.pendingFit = { bbox, maxZoom };
+      return;
+    }
     const [w, s, e, n] = bbox;
     const { clientWidth, clientHeight } = this.container;
     // On a narrow screen the panel covers the map's bottom, not its right.
     const padding =
-      clientWidth < 900
+      this.options.fitPadding?.(clientWidth, clientHeight) ??
+      (clientWidth < 900
         ? { top: 32, bottom: Math.round(clientHeight * 0.45), left: 24, right: 56 }
         : {
             ...FIT_PADDING,
             right: FIT_PADDING.right + widerPanel,
             bottom: Math.max(FIT_PADDING.bottom, this.bottomInset),
-          };
+          });
     this.map.fitBounds([w, s, e, n], { padding, animate, duration: animate ? 600 : 0, maxZoom });
     this.map.triggerRepaint();
   }
@@ -277,7 +328,7 @@ export class MapController {
     const measure = values ? wanted : null;
     if (measure === this.coverage.shading) return;
     this.coverage = { ...this.coverage, shading: measure };
-    if (!this.map.getLayer(COVERAGE_LAYER.shade)) return;
+    if (this.lost || !this.map.getLayer(COVERAGE_LAYER.shade)) return;
     this.setIdle(false);
     this.map.setLayoutProperty(COVERAGE_LAYER.shade, 'visibility', measure ? 'visible' : 'none');
     if (measure) this.map.setPaintProperty(COVERAGE_LAYER.shade, 'fill-color', shadeColour(measure));
@@ -288,6 +339,7 @@ export class MapController {
   highlight(highlight: CoverageHighlight | null): void {
     if (highlight === this.coverage.highlight) return;
     this.coverage = { ...this.coverage, highlight };
+    if (this.lost) return; // the style rebuilt on restore carries it
     const source = this.map.getSource<GeoJSONSource>(COVERAGE_SOURCE);
     if (!source) return; // the next style carries it (buildMapStyle gets this.coverage)
     this.setIdle(false);
@@ -366,6 +418,7 @@ export class MapController {
   }
 
   jumpTo(view: MapView): void {
+    if (this.lost) return;
     this.setIdle(false);
     this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
     this.map.triggerRepaint();
@@ -397,7 +450,7 @@ export class MapController {
 
   /** Puts the wanted markers into the alert source once it exists (a new style starts empty). */
   private applyAlerts(): void {
-    if (!this.alerts || this.alerts === this.appliedAlerts) return;
+    if (this.lost || !this.alerts || this.alerts === this.appliedAlerts) return;
     const source = this.map.getSource<GeoJSONSource>(ALERT_SOURCE);
     if (!source) return;
     source.setData(this.alerts);
@@ -503,6 +556,7 @@ export class MapController {
 
   /** Writes the shading values into the grid source's feature-state once it exists (a new style starts empty). */
   private applyShading(): void {
+    if (this.lost) return;
     const source = this.map.getSource(SOURCE.grid);
     const values = this.shading;
     if (!values || !source || (this.shaded?.values === values && this.shaded.source === source)) return;
@@ -525,6 +579,31 @@ export class MapController {
 
   destroy(): void {
     this.map.remove();
+  }
+
+  /**
+   * After a restored context: MapLibre has put back the style of the moment the context was lost; what
+   * changed since (a tour step, a new language) is applied as a whole new style, then the last fit.
+   */
+  private applyPending(): void {
+    const show = this.pendingShow;
+    const fit = this.pendingFit;
+    this.pendingShow = null;
+    this.pendingFit = null;
+    if (show) {
+      this.data = show.data;
+      this.lang = show.lang;
+      this.basemap = show.basemap;
+      this.focus = show.focus;
+      this.hovered = null;
+      const style = buildMapStyle(show.data, show.lang, show.basemap, show.focus, this.coverage);
+      this.map.setStyle(this.options.restyle ? this.options.restyle(style) : style, { diff: false });
+    }
+    this.appliedAlerts = null;
+    this.applyAlerts();
+    this.shaded = null;
+    this.applyShading();
+    if (fit) this.fitTo(fit.bbox, false, fit.maxZoom);
   }
 
   private applyFocus(focus: FocusTarget): void {
@@ -648,7 +727,7 @@ export class MapController {
     }
     if (typeof props.id !== 'string') return;
     const kind = feature.source === PARTNER_SOURCE ? 'partner' : 'project';
-    this.options.onSelect({ kind, id: props.id });
+    this.options.onSelect?.({ kind, id: props.id });
   }
 
   /** Pointer and a native tooltip (text only, never HTML) over partners, clusters and projects. */

@@ -19,10 +19,11 @@ export interface DayWindow {
 }
 
 /**
- * Which dashboard is shown: drilling down the grid ('explore', the default) or the planner's coverage
- * analysis ('coverage', `?mode=coverage`).
+ * Which dashboard is shown: drilling down the grid ('explore', the default), the planner's coverage
+ * analysis ('coverage', `?mode=coverage`) or the command-centre wall screen ('wall', `?mode=wall`,
+ * configured by the parameters of parseWallConfig).
  */
-export type AppMode = 'explore' | 'coverage';
+export type AppMode = 'explore' | 'coverage' | 'wall';
 
 /** What the address bar holds. Pure parse/serialise so that bad input is tested without a browser. */
 export interface UrlState {
@@ -129,6 +130,10 @@ function parseFocus(params: URLSearchParams): Focus | null {
   return null;
 }
 
+function parseMode(text: string | null): AppMode {
+  return text === 'coverage' || text === 'wall' ? text : 'explore';
+}
+
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const region = params.get('region');
@@ -142,7 +147,7 @@ export function parseUrlState(search: string): UrlState {
     view: parseView(params.get('v')),
     layers: layers === null ? null : layers.split(',').filter((l) => LAYER_ID.test(l)),
     window: parseWindow(params.get('from'), params.get('to')),
-    mode: params.get('mode') === 'coverage' ? 'coverage' : 'explore',
+    mode: parseMode(params.get('mode')),
     service: parseService(params.get('service')),
     ...(programme ? { programme } : {}),
     committees: parseList(params.get('partners'), isCommittee),
@@ -168,7 +173,10 @@ const OWN_KEYS = [
   'select',
   'lang',
 ];
-/** The `mode` values this module owns; any other (e.g. a wall screen's `mode=wall`) is left alone. */
+/**
+ * The `mode` values a dashboard write removes. `mode=wall` is read (it opens the wall screen) but never
+ * removed: a wall screen's link stays a wall link whatever the dashboard state says.
+ */
 const OWN_MODES = new Set(['coverage']);
 
 /** Writes the state into `search`, keeping parameters this module does not own, in a stable order. */
@@ -198,4 +206,69 @@ export function serialiseUrlState(state: UrlState, search = ''): string {
   // Commas and colons are safe in a query; left unescaped, lists and `select=partner:U001` stay readable.
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `?${text}` : '';
+}
+
+/** What a wall screen's tour visits: the cells of one level (null: the top level), the towns, or nothing. */
+export type WallTour = { kind: 'level'; level: string | null } | { kind: 'towns' } | { kind: 'off' };
+
+/**
+ * The wall screen's set-up, from the link an operator gives the screen (`?mode=wall&…`). Every value is
+ * checked here; a bad one falls back to its default, so a typo never blanks a screen.
+ */
+export interface WallConfig {
+  /** Seconds each tour stop stays on screen (`interval`, 0.5 … 3600; default 20). */
+  intervalS: number;
+  /** `tour=towns`, `tour=off` or `tour=<level id>`; default the top level's cells. */
+  tour: WallTour;
+  /** `stops=id,id,…`: cells or towns to visit, in this order (wins over `tour`); null = all of the tour. */
+  stops: string[] | null;
+  /** Seconds after a pause before the tour goes on by itself (`resume`, 5 … 86400; default 60). */
+  resumeS: number;
+  /** `reload=HH:MM[:SS]`: a daily soft reload at this time (Shanghai), keeping the tour position. */
+  reload: string | null;
+}
+
+export const DEFAULT_WALL_CONFIG: WallConfig = {
+  intervalS: 20,
+  tour: { kind: 'level', level: null },
+  stops: null,
+  resumeS: 60,
+  reload: null,
+};
+
+const MAX_STOPS = 500;
+/** Level ids as region.json allows them (manifest-schema.ts). */
+const LEVEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/** A plain decimal number within [min, max], else null ("1e3", "0x10", "Infinity" and "" are refused). */
+function boundedNumber(text: string | null, min: number, max: number): number | null {
+  if (text === null || !/^\d{1,6}(\.\d{1,3})?$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+function parseWallTour(text: string | null): WallTour {
+  if (text === 'towns' || text === 'off') return { kind: text };
+  if (text !== null && LEVEL_ID.test(text)) return { kind: 'level', level: text };
+  return DEFAULT_WALL_CONFIG.tour;
+}
+
+function parseStops(text: string | null): string[] | null {
+  if (text === null) return null;
+  const ids = [...new Set(text.split(',').filter(isFeatureId))].slice(0, MAX_STOPS);
+  return ids.length > 0 ? ids : null;
+}
+
+/** Pure: the wall screen's parameters; bad values become defaults (tested in test/unit/url.test.ts). */
+export function parseWallConfig(search: string): WallConfig {
+  const params = new URLSearchParams(search);
+  const reload = params.get('reload');
+  return {
+    intervalS: boundedNumber(params.get('interval'), 0.5, 3600) ?? DEFAULT_WALL_CONFIG.intervalS,
+    tour: parseWallTour(params.get('tour')),
+    stops: parseStops(params.get('stops')),
+    resumeS: boundedNumber(params.get('resume'), 5, 86_400) ?? DEFAULT_WALL_CONFIG.resumeS,
+    reload: reload !== null && CLOCK_TIME.test(reload) ? reload : null,
+  };
 }

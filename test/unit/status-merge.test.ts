@@ -26,6 +26,7 @@ describe('mergeStatus without a feed', () => {
     expect(live.projects).toBe(pack.projects);
     expect(live.activity).toBe(pack.activity);
     expect(live.responseLevel).toBeNull();
+    expect(live.responseLevelSince).toBeNull();
     expect(live.onDuty).toBeNull();
     expect(live.openAlertsByCell.size).toBe(0);
   });
@@ -97,6 +98,14 @@ describe('mergeStatus on-duty counts and level', () => {
     });
     expect(live.onDuty?.total).toEqual({ staff: 15, volunteers: 45, commandoTeams: 3, tempPartyOrgs: 1 });
     expect(live.responseLevel).toBe('urgent');
+    expect(live.responseLevelSince).toBe('2026-05-01T08:15:00+08:00');
+    expect(live.responseNote).toBe('强降雨，启动急时响应');
+    const bare = mergeStatus(pack, {
+      ...validFeed(),
+      responseLevelSince: undefined,
+      responseNote: undefined,
+    });
+    expect([bare.responseLevelSince, bare.responseNote]).toEqual([null, null]);
   });
 });
 

@@ -149,6 +149,20 @@ describe('parseStatusFeed rejects, naming the problem', () => {
         'responseLevel: must be one of normal, urgent, emergency (got "panic")',
       ],
       [
+        'level since',
+        (f) => {
+          f.responseLevelSince = 'yesterday';
+        },
+        'responseLevelSince: must be an ISO 8601 date-time with an offset',
+      ],
+      [
+        'level note',
+        (f) => {
+          f.responseNote = '';
+        },
+        'responseNote: must be a non-empty string',
+      ],
+      [
         'time',
         (f) => {
           f.generatedAt = '2026-05-01 10:30';

@@ -77,6 +77,22 @@ describe('the status server, normal feed', () => {
     expect(staff(emergency)).toBeGreaterThan(2 * staff(normal));
   });
 
+  it('says since when the response level holds, and why, and keeps that time while the level stays', async () => {
+    await server.control({ level: 'normal' });
+    const normal = await poll();
+    expect(normal.responseNote).toBeUndefined();
+    const before = Date.now();
+    await server.control({ level: 'emergency' });
+    const raised = await poll();
+    const since = Date.parse(raised.responseLevelSince ?? '');
+    expect(since).toBeGreaterThanOrEqual(before - 1000);
+    expect(since).toBeLessThanOrEqual(Date.parse(raised.generatedAt));
+    expect(raised.responseNote).toMatch(/战时/);
+    await server.control({ level: 'emergency', advance: 1 });
+    expect((await poll()).responseLevelSince).toBe(raised.responseLevelSince);
+    await server.control({ level: 'normal' });
+  });
+
   it('counts polls in flight, so overlapping polls would show (the no-overlap test relies on it)', async () => {
     await server.control({ fault: 'slow', delay: 300, resetCounters: true });
     await Promise.all([poll(), poll()]);

@@ -86,13 +86,14 @@ describe('URL state', () => {
   });
 
   describe('planner mode and service kind', () => {
-    it('reads only mode=coverage; anything else is the dashboard', () => {
+    it('reads only mode=coverage and mode=wall; anything else is the dashboard', () => {
       expect(parseUrlState('?mode=coverage').mode).toBe('coverage');
-      for (const m of ['', 'COVERAGE', 'coverage ', 'wall', '<script>', 'coverage,wall']) {
+      expect(parseUrlState('?mode=wall').mode).toBe('wall');
+      for (const m of ['', 'COVERAGE', 'coverage ', 'WALL', '<script>', 'coverage,wall']) {
         expect(parseUrlState(`?mode=${encodeURIComponent(m)}`).mode, m).toBe('explore');
       }
       // Repeated: the first value counts, as URLSearchParams.get reads it.
-      expect(parseUrlState('?mode=wall&mode=coverage').mode).toBe('explore');
+      expect(parseUrlState('?mode=wall&mode=coverage').mode).toBe('wall');
     });
 
     it('drops service kinds that could never be valid', () => {
