@@ -4,6 +4,7 @@ import type { Lang } from '../../data/localized.ts';
 import { formatNumber, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { PARTNER_KIND_STYLE } from '../../layers/partner-layers.ts';
+import { CardHeader } from './CardHeader.tsx';
 import { CellLinks } from './CellLinks.tsx';
 import { ProgressBar, StatusChip } from './ProjectBits.tsx';
 import { Swatch } from './Swatch.tsx';
@@ -23,17 +24,7 @@ export function PartnerCard({ model, lang, onCell, onProject, onClose }: Partner
   const kind = PARTNER_KIND_STYLE[model.kind];
   return (
     <aside className="panel overlay-card" aria-labelledby={headingId} data-testid="partner-card">
-      <header className="panel-head">
-        <span className="panel-level">{t('partnerCardLabel')}</span>
-        <h2 id={headingId} data-testid="card-title">
-          {model.name}
-        </h2>
-        <div className="panel-actions">
-          <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
-            ×
-          </button>
-        </div>
-      </header>
+      <CardHeader label={t('partnerCardLabel')} title={model.name} headingId={headingId} onClose={onClose} />
       <dl className="facts">
         <dt>{t('unitKind')}</dt>
         <dd className="with-swatch">

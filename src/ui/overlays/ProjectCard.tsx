@@ -3,6 +3,7 @@ import type { ProjectCardModel } from '../../app/overlay-model.ts';
 import type { Lang } from '../../data/localized.ts';
 import { formatNumber } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/use-t.ts';
+import { CardHeader } from './CardHeader.tsx';
 import { CellLinks } from './CellLinks.tsx';
 import { ProgressBar, StatusChip, useDay } from './ProjectBits.tsx';
 
@@ -22,17 +23,7 @@ export function ProjectCard({ model, lang, onCell, onPartner, onClose }: Project
   const { owner } = model;
   return (
     <aside className="panel overlay-card" aria-labelledby={headingId} data-testid="project-card">
-      <header className="panel-head">
-        <span className="panel-level">{t('projectCardLabel')}</span>
-        <h2 id={headingId} data-testid="card-title">
-          {model.name}
-        </h2>
-        <div className="panel-actions">
-          <button type="button" onClick={onClose} aria-label={t('close')} title={t('close')}>
-            ×
-          </button>
-        </div>
-      </header>
+      <CardHeader label={t('projectCardLabel')} title={model.name} headingId={headingId} onClose={onClose} />
       <div className="card-status">
         <StatusChip status={model.status} />
         <ProgressBar value={model.progress} status={model.status} />
