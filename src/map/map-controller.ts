@@ -21,6 +21,7 @@ import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } fro
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
 import type { MapView } from '../state/url.ts';
+import { LoadMarks } from './load-marks.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
@@ -68,6 +69,8 @@ export class MapController {
   private shading: CellShading | null = null;
   /** Which values were written into which grid source's feature-state (a new pack is a new source). */
   private shaded: { values: CellShading; source: unknown } | null = null;
+  /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
+  private readonly marks: LoadMarks;
 
   constructor(
     container: HTMLElement,
@@ -87,6 +90,7 @@ export class MapController {
       fadeDuration: 150,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.marks = new LoadMarks(this.map);
     // A handle for browser tests and the benchmark (queryRenderedFeatures, performance marks).
     (window as Window & { __gridatlasMap?: MapLibreMap }).__gridatlasMap = this.map;
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -94,8 +98,10 @@ export class MapController {
     this.map.on('idle', () => {
       // `idle` also fires for the empty start style and between setStyle and the sources' first
       // parse; only a frame with the current data loaded counts.
-      if (this.rendersCurrentData()) this.setIdle(true);
-      else this.map.triggerRepaint();
+      if (this.rendersCurrentData()) {
+        this.setIdle(true);
+        this.marks.idle();
+      } else this.map.triggerRepaint();
     });
     this.map.on('styledata', () => {
       this.applyAlerts();
@@ -133,6 +139,7 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
+    if (isNewPack) this.marks.begin(data.regionId);
     this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
