@@ -7,16 +7,14 @@ import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
-import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
-import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
-import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
 import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
+import { CellPanel, CoverageLegend, CoveragePanel, preloadPanels } from './lazy-ui.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
 import { useCoverage } from './use-coverage.ts';
@@ -41,13 +39,20 @@ export function App() {
   const serviceKind = useAppState((s) => s.serviceKind);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const setRegion = useAppState((s) => s.setRegion);
-  const region = useRegionPack(regionId);
+  // The first pack's grid is drawn as soon as it is in, ahead of the rest of the pack — unless the
+  // address names a cell or town: then the map waits for the pack, to know where to look.
+  const [drawAhead] = useState(() => focus === null);
+  const [mapDrawn, setMapDrawn] = useState<string | null>(null);
+  const region = useRegionPack(regionId, { drawAhead, mapDrawn });
   const [mapError, setMapError] = useState<string | null>(null);
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
+  useEffect(() => {
+    if (pack) preloadPanels();
+  }, [pack]);
   const {
     live,
     query: statusQuery,
@@ -157,10 +162,12 @@ export function App() {
       <main className="stage">
         <MapView
           data={region.mapData}
+          waiting={region.mapAhead}
+          onDrawn={setMapDrawn}
           lang={lang}
           basemap={region.basemap}
           focus={resolved?.target ?? null}
-          fitBox={resolved?.fitBox ?? null}
+          fitBox={resolved?.fitBox ?? region.mapData?.bbox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
           coverage={planner ? coverage.map : null}

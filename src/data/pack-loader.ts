@@ -10,13 +10,13 @@ import {
   serviceProps,
 } from './feature-schemas.ts';
 import { ANY, AREAL, type GeometryKind, POINT } from './geometry-rules.ts';
-import { type AreaGeometry, buildGridIndex, geometryBBox, unionBBox } from './grid-index.ts';
+import { type AreaGeometry, buildGridIndex, type GridCell, geometryBBox, unionBBox } from './grid-index.ts';
 import { type Manifest, manifestSchema } from './manifest-schema.ts';
 import { checkGridTree, checkReferences } from './pack-references.ts';
 import type { PackSource } from './pack-source.ts';
 import { type ParsedLayer, parseJson, parseLayer } from './parse-layer.ts';
 import { isError, type Problem } from './problem.ts';
-import type { ProjectGeometry, RegionPack } from './region-pack.ts';
+import type { PackCore, ProjectGeometry, RegionPack } from './region-pack.ts';
 
 export const MANIFEST_FILE = 'region.json';
 
@@ -93,11 +93,13 @@ async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>
   return parseLayer<G, S>(file, text, schema, kinds);
 }
 
-/**
- * Reads, validates and indexes one region pack. Never throws for bad data: every problem comes back as
- * a record naming the file, the feature id and the rule. (It rethrows only an abort.)
- */
-export async function loadRegionPack(source: PackSource, options: LoadOptions = {}): Promise<LoadResult> {
+type Layer<G extends Geometry, S extends z.ZodType<{ id: string }>> = ParsedLayer<G, z.infer<S>>;
+
+/** Reads and checks region.json: the manifest, or the problems that stop the pack. */
+async function readManifest(
+  source: PackSource,
+  options: LoadOptions,
+): Promise<{ manifest?: Manifest; problems: Problem[] }> {
   const { signal } = options;
   let manifestText: string;
   try {
@@ -106,7 +108,6 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
     if (signal?.aborted) throw err;
     const reason = err instanceof Error ? err.message : String(err);
     return {
-      pack: null,
       problems: [
         {
           severity: 'error',
@@ -118,9 +119,9 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
     };
   }
   const json = parseJson(MANIFEST_FILE, manifestText);
-  if (json.problem) return { pack: null, problems: [json.problem] };
+  if (json.problem) return { problems: [json.problem] };
   const { manifest, problems } = manifestProblems(json.value);
-  if (!manifest) return { pack: null, problems };
+  if (!manifest) return { problems };
   if (options.expectedId !== undefined && manifest.id !== options.expectedId) {
     problems.push({
       severity: 'error',
@@ -129,25 +130,64 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
       message: `id "${manifest.id}" must equal the pack's folder name "${options.expectedId}"`,
     });
   }
+  return { manifest, problems };
+}
 
-  const files = manifest.layers;
-  const optional = <G extends Geometry, S extends z.ZodType<{ id: string }>>(
-    file: string | undefined,
-    schema: S,
-    kinds: readonly GeometryKind[],
-  ): Promise<ParsedLayer<G, z.infer<S>> | null> =>
-    file === undefined ? Promise.resolve(null) : readLayer<G, S>(source, file, schema, kinds, signal);
+function optionalLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+  source: PackSource,
+  file: string | undefined,
+  schema: S,
+  kinds: readonly GeometryKind[],
+  signal?: AbortSignal,
+): Promise<Layer<G, S> | null> {
+  return file === undefined ? Promise.resolve(null) : readLayer<G, S>(source, file, schema, kinds, signal);
+}
 
-  const [boundary, grids, admin, partners, projects, services, activity] = await Promise.all([
+/** The first stage's layers: what the map draws. */
+interface CoreLayers {
+  boundary: Layer<AreaGeometry, typeof boundaryProps>;
+  grids: Layer<AreaGeometry, typeof gridProps>;
+  admin: Layer<AreaGeometry, typeof adminProps> | null;
+}
+
+/** The second stage's layers: what panels, search results and overlays add. */
+interface DetailLayers {
+  partners: Layer<Point, typeof partnerProps> | null;
+  projects: Layer<ProjectGeometry, typeof projectProps> | null;
+  services: Layer<Point, typeof serviceProps> | null;
+  activity: Layer<Point, typeof activityProps> | null;
+}
+
+function readCoreLayers(source: PackSource, files: Manifest['layers'], signal?: AbortSignal) {
+  return Promise.all([
     readLayer<AreaGeometry, typeof boundaryProps>(source, files.boundary, boundaryProps, AREAL, signal),
     readLayer<AreaGeometry, typeof gridProps>(source, files.grids, gridProps, AREAL, signal),
-    optional<AreaGeometry, typeof adminProps>(files.admin, adminProps, AREAL),
-    optional<Point, typeof partnerProps>(files.partners, partnerProps, POINT),
-    optional<ProjectGeometry, typeof projectProps>(files.projects, projectProps, ANY),
-    optional<Point, typeof serviceProps>(files.services, serviceProps, POINT),
-    optional<Point, typeof activityProps>(files.activity, activityProps, POINT),
-  ]);
-  for (const layer of [boundary, grids, admin, partners, projects, services, activity]) {
+    optionalLayer<AreaGeometry, typeof adminProps>(source, files.admin, adminProps, AREAL, signal),
+  ]).then(([boundary, grids, admin]): CoreLayers => ({ boundary, grids, admin }));
+}
+
+function readDetailLayers(source: PackSource, files: Manifest['layers'], signal?: AbortSignal) {
+  return Promise.all([
+    optionalLayer<Point, typeof partnerProps>(source, files.partners, partnerProps, POINT, signal),
+    optionalLayer<ProjectGeometry, typeof projectProps>(source, files.projects, projectProps, ANY, signal),
+    optionalLayer<Point, typeof serviceProps>(source, files.services, serviceProps, POINT, signal),
+    optionalLayer<Point, typeof activityProps>(source, files.activity, activityProps, POINT, signal),
+  ]).then(
+    ([partners, projects, services, activity]): DetailLayers => ({
+      partners,
+      projects,
+      services,
+      activity,
+    }),
+  );
+}
+
+/** Problems of the first stage: its layers, the grid tree, the grid's references to admin units. */
+function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] {
+  const files = manifest.layers;
+  const { boundary, grids, admin } = layers;
+  const problems: Problem[] = [];
+  for (const layer of [boundary, grids, admin]) {
     if (layer) problems.push(...layer.problems);
   }
   if (boundary.features.length === 0 && boundary.problems.length === 0) {
@@ -171,32 +211,116 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
   problems.push(
     ...checkReferences({
       manifest,
-      rejected: new Set([...grids.rejectedIds, ...(partners?.rejectedIds ?? [])]),
+      rejected: grids.rejectedIds,
       files,
       grids: grids.features,
       admin: admin?.features ?? null,
+      partners: [],
+      projects: [],
+      activity: [],
+    }),
+  );
+  return problems;
+}
+
+/** Problems of the second stage: its layers and their references (cells, committees, domains, owners). */
+function detailProblems(
+  manifest: Manifest,
+  grid: { features: GridCell[]; rejectedIds: ReadonlySet<string> },
+  layers: DetailLayers,
+): Problem[] {
+  const { partners, projects, services, activity } = layers;
+  const problems: Problem[] = [];
+  for (const layer of [partners, projects, services, activity]) {
+    if (layer) problems.push(...layer.problems);
+  }
+  problems.push(
+    ...checkReferences({
+      manifest,
+      rejected: new Set([...grid.rejectedIds, ...(partners?.rejectedIds ?? [])]),
+      files: manifest.layers,
+      grids: grid.features,
+      // The grid's own references to admin units are the first stage's.
+      admin: null,
       partners: partners?.features ?? [],
       projects: projects?.features ?? [],
       activity: activity?.features ?? [],
     }),
   );
-  if (problems.some(isError)) return { pack: null, problems };
+  return problems;
+}
 
-  const empty = <T>(layer: { features: T[] } | null): T[] => layer?.features ?? [];
-  const pack: RegionPack = {
+function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
+  return {
     manifest,
-    files,
-    boundary: boundary.features,
-    admin: empty(admin),
+    files: manifest.layers,
+    boundary: layers.boundary.features,
+    admin: layers.admin?.features ?? [],
     grid: buildGridIndex(
       manifest.levels.map((l) => l.id),
-      grids.features,
+      layers.grids.features,
     ),
-    partners: empty(partners),
-    projects: empty(projects),
-    services: empty(services),
-    activity: empty(activity),
-    bbox: unionBBox(boundary.features.map((f) => geometryBBox(f.geometry))),
+    bbox: unionBBox(layers.boundary.features.map((f) => geometryBBox(f.geometry))),
   };
-  return { pack, problems };
+}
+
+function withDetails(core: PackCore, layers: DetailLayers): RegionPack {
+  return {
+    ...core,
+    partners: layers.partners?.features ?? [],
+    projects: layers.projects?.features ?? [],
+    services: layers.services?.features ?? [],
+    activity: layers.activity?.features ?? [],
+  };
+}
+
+export interface CoreLoadResult {
+  /** Null when there is any error in the manifest or the first stage's layers. */
+  core: PackCore | null;
+  problems: Problem[];
+}
+
+/**
+ * The first stage of loading a pack in the page: the manifest, boundary, admin units and grid — what
+ * the first screen draws — validated and indexed. The map can show them while the second stage
+ * (loadPackDetails) reads the rest; the page takes the pack as loaded only when both succeed.
+ */
+export async function loadPackCore(source: PackSource, options: LoadOptions = {}): Promise<CoreLoadResult> {
+  const { manifest, problems } = await readManifest(source, options);
+  if (!manifest) return { core: null, problems };
+  const layers = await readCoreLayers(source, manifest.layers, options.signal);
+  problems.push(...coreProblems(manifest, layers));
+  return { core: problems.some(isError) ? null : buildCore(manifest, layers), problems };
+}
+
+/** The second stage: partners, projects, services and activity, checked against the core's grid. */
+export async function loadPackDetails(
+  source: PackSource,
+  core: PackCore,
+  options: Pick<LoadOptions, 'signal'> = {},
+): Promise<LoadResult> {
+  const layers = await readDetailLayers(source, core.files, options.signal);
+  const problems = detailProblems(
+    core.manifest,
+    { features: core.grid.cells, rejectedIds: new Set() },
+    layers,
+  );
+  return { pack: problems.some(isError) ? null : withDetails(core, layers), problems };
+}
+
+/**
+ * Reads, validates and indexes one region pack. Never throws for bad data: every problem comes back as
+ * a record naming the file, the feature id and the rule. (It rethrows only an abort.) Both stages'
+ * files are read at once, so a broken pack reports all its problems in one go.
+ */
+export async function loadRegionPack(source: PackSource, options: LoadOptions = {}): Promise<LoadResult> {
+  const { manifest, problems } = await readManifest(source, options);
+  if (!manifest) return { pack: null, problems };
+  const [core, details] = await Promise.all([
+    readCoreLayers(source, manifest.layers, options.signal),
+    readDetailLayers(source, manifest.layers, options.signal),
+  ]);
+  problems.push(...coreProblems(manifest, core), ...detailProblems(manifest, core.grids, details));
+  if (problems.some(isError)) return { pack: null, problems };
+  return { pack: withDetails(buildCore(manifest, core), details), problems };
 }

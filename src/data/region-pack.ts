@@ -31,3 +31,9 @@ export interface RegionPack {
 }
 
 export type AnyFeature = TypedFeature<Geometry, { id: string }>;
+
+/**
+ * The first stage of a pack (src/data/pack-loader.ts loadPackCore): what the map draws. The page shows
+ * it while the rest of the pack loads.
+ */
+export type PackCore = Pick<RegionPack, 'manifest' | 'files' | 'boundary' | 'admin' | 'grid' | 'bbox'>;

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { RegionPack } from '../data/region-pack.ts';
+import type { PackCore } from '../data/region-pack.ts';
 import {
   type CellMapProps,
   gridSourceData,
@@ -20,7 +20,7 @@ export interface MapData {
   bbox: [number, number, number, number];
 }
 
-export function deriveMapData(pack: RegionPack): MapData {
+export function deriveMapData(pack: PackCore): MapData {
   const [w, s, e, n] = pack.bbox;
   return {
     regionId: pack.manifest.id,

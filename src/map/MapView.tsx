@@ -22,12 +22,16 @@ interface MapViewProps {
   alerts: FeatureCollection<Point, AlertMarkerProps> | null;
   /** The planner's shading and chosen finding (flown to and highlighted); null outside the planner. */
   coverage: CoverageMapState | null;
+  /** The page is still loading the rest of the pack whose grid the map shows: not settled yet. */
+  waiting?: boolean;
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
   onViewChange: (view: View) => void;
+  /** A pack's data has been drawn for the first time, with the pack's id. */
+  onDrawn?: (regionId: string) => void;
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
@@ -49,6 +53,7 @@ export function MapView(props: MapViewProps) {
         onError: (m) => callbacks.current.onError(m),
         onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
         onViewChange: (v) => callbacks.current.onViewChange(v),
+        onDrawn: (id) => callbacks.current.onDrawn?.(id),
       });
       controllerRef.current = controller;
       const snapshot = callbacks.current.snapshotRef;
@@ -66,7 +71,12 @@ export function MapView(props: MapViewProps) {
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
     const controller = controllerRef.current;
-    if (!controller || !data) return;
+    if (!controller) return;
+    if (!data) {
+      if (shown.current.data) controller.clear();
+      shown.current = { data: null, focusKey: '' };
+      return;
+    }
     const before = shown.current;
     shown.current = { data, focusKey };
     const apply = () => {
@@ -99,6 +109,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (alerts) controllerRef.current?.setAlerts(alerts);
   }, [alerts]);
+
+  const waiting = props.waiting ?? false;
+  useEffect(() => {
+    controllerRef.current?.setWaiting(waiting);
+  }, [waiting]);
 
   const shading = coverage?.shading ?? null;
   const values = coverage?.values ?? null;

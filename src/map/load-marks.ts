@@ -34,10 +34,11 @@ export class LoadMarks {
     });
   }
 
-  /** The map is idle with the current pack's data rendered. */
-  idle(): void {
-    if (this.idleMarked || this.regionId === null) return;
+  /** The map is idle with the current pack's data rendered; returns the pack's id the first time. */
+  idle(): string | null {
+    if (this.idleMarked || this.regionId === null) return null;
     this.idleMarked = true;
     performance.mark('gridatlas:map-idle', { detail: this.regionId });
+    return this.regionId;
   }
 }

@@ -31,6 +31,8 @@ export interface MapControllerOptions {
   onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
+  /** A pack's data has been drawn for the first time (its first idle), with the pack's id. */
+  onDrawn?: (regionId: string) => void;
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -71,6 +73,8 @@ export class MapController {
   private shaded: { values: CellShading; source: unknown } | null = null;
   /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
   private readonly marks: LoadMarks;
+  /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
+  private waiting = false;
 
   constructor(
     container: HTMLElement,
@@ -99,8 +103,9 @@ export class MapController {
       // `idle` also fires for the empty start style and between setStyle and the sources' first
       // parse; only a frame with the current data loaded counts.
       if (this.rendersCurrentData()) {
-        this.setIdle(true);
-        this.marks.idle();
+        const drawn = this.marks.idle();
+        if (drawn) options.onDrawn?.(drawn);
+        if (!this.waiting) this.setIdle(true);
       } else this.map.triggerRepaint();
     });
     this.map.on('styledata', () => {
@@ -254,6 +259,25 @@ export class MapController {
     }
     this.shaded = { values, source };
     this.setIdle(false);
+  }
+
+  /**
+   * The map shows a pack's grid ahead of the rest of the pack (src/app/use-region-pack.ts): the page is
+   * not settled, so the container does not say idle until the rest is in.
+   */
+  setWaiting(waiting: boolean): void {
+    if (waiting === this.waiting) return;
+    this.waiting = waiting;
+    if (waiting) this.setIdle(false);
+    else this.map.triggerRepaint(); // `idle` follows a frame
+  }
+
+  /** Draws nothing (the pack drawn ahead was refused once the rest of it had loaded). */
+  clear(): void {
+    this.data = null;
+    this.hovered = null;
+    this.setIdle(false);
+    this.map.setStyle({ version: 8, sources: {}, layers: [] });
   }
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
