@@ -92,7 +92,9 @@ export function App() {
   const coverage = useCoverage({
     // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
     // off the main thread, and repeated only when an input changes).
-    active: planner || resolved?.focus != null,
+    // (Not on a pack read from a tile index: its grid geometry is not in the page, and a city's analysis
+    // is for the planner to start, not for every click.)
+    active: planner || (resolved?.focus != null && !pack?.grid.geometryless),
     pack,
     packUrl: region.packBaseUrl,
     serviceKind,
@@ -118,10 +120,11 @@ export function App() {
     [focusOn],
   );
   const onCellClick = useCallback(
-    (id: string | null, at: [number, number]) => {
+    (id: string | null, at: [number, number], topUnder?: string) => {
       if (id !== null) return go({ kind: 'cell', id });
-      // Outside the clickable cells: step to the top-level cell under the click, if any.
-      const leaf = index?.locator.leafAt(at);
+      // Outside the clickable cells: step to the top-level cell under the click, if any (as the map
+      // drew it, or located in the grid).
+      const leaf = topUnder ?? index?.locator.leafAt(at);
       if (!leaf || !pack) return;
       let top = pack.grid.byId.get(leaf);
       while (top?.properties.parent) top = pack.grid.byId.get(top.properties.parent);

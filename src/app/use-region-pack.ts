@@ -97,7 +97,13 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
     ...packDetailsQuery(regionsBase, requestedId ?? '', core),
     enabled: core !== null && !holdDetails,
   });
-  const coreMapData = useMemo(() => (core ? deriveMapData(core) : null), [core]);
+  const coreMapData = useMemo(
+    () =>
+      core
+        ? deriveMapData(core, new URL(`${core.manifest.id}/`, new URL(regionsBase, location.href)).href)
+        : null,
+    [core, regionsBase],
+  );
   const loaded = detailsQuery.data?.pack ?? null;
   if (loaded && coreMapData) lastGood.current = { pack: loaded, mapData: coreMapData };
   useEffect(() => {

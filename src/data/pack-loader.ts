@@ -11,12 +11,13 @@ import {
 } from './feature-schemas.ts';
 import { ANY, AREAL, type GeometryKind, POINT } from './geometry-rules.ts';
 import { type AreaGeometry, buildGridIndex, type GridCell, geometryBBox, unionBBox } from './grid-index.ts';
+import { parseGridIndex } from './grid-index-file.ts';
 import { type Manifest, manifestSchema } from './manifest-schema.ts';
 import { checkGridTree, checkReferences } from './pack-references.ts';
 import type { PackSource } from './pack-source.ts';
 import { type ParsedLayer, parseJson, parseLayer } from './parse-layer.ts';
 import { isError, type Problem } from './problem.ts';
-import type { PackCore, ProjectGeometry, RegionPack } from './region-pack.ts';
+import type { PackCore, PackFiles, ProjectGeometry, RegionPack } from './region-pack.ts';
 
 export const MANIFEST_FILE = 'region.json';
 
@@ -31,6 +32,12 @@ export interface LoadOptions {
   /** The pack's folder name; the manifest id must equal it. */
   expectedId?: string;
   signal?: AbortSignal;
+  /**
+   * Read the grid of a tiled pack (gridTiles) from its attribute index even where the pack also lists a
+   * GeoJSON grid: the page does, as it draws the cells from the tiles. Command-line tools leave it off
+   * and read the geometry when there is some.
+   */
+  preferIndex?: boolean;
 }
 
 function manifestProblems(value: unknown): { manifest?: Manifest; problems: Problem[] } {
@@ -148,6 +155,9 @@ interface CoreLayers {
   boundary: Layer<AreaGeometry, typeof boundaryProps>;
   grids: Layer<AreaGeometry, typeof gridProps>;
   admin: Layer<AreaGeometry, typeof adminProps> | null;
+  /** The grid came from a tiled pack's attribute index: cells carry their bounding box, not their shape. */
+  gridFromIndex: boolean;
+  files: PackFiles;
 }
 
 /** The second stage's layers: what panels, search results and overlays add. */
@@ -158,12 +168,58 @@ interface DetailLayers {
   activity: Layer<Point, typeof activityProps> | null;
 }
 
-function readCoreLayers(source: PackSource, files: Manifest['layers'], signal?: AbortSignal) {
+/** The attribute index of a tiled pack, as a grid layer (src/data/grid-index-file.ts). */
+async function readGridIndex(
+  source: PackSource,
+  file: string,
+  levels: readonly string[],
+  signal?: AbortSignal,
+): Promise<Layer<AreaGeometry, typeof gridProps>> {
+  let text: string;
+  try {
+    text = await source.read(file, signal);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      features: [],
+      problems: [
+        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
+      ],
+      rejectedIds: new Set(),
+    };
+  }
+  const json = parseJson(file, text);
+  if (json.problem) return { features: [], problems: [json.problem], rejectedIds: new Set() };
+  const { cells, problems } = parseGridIndex(file, json.value, levels);
+  return { features: cells, problems, rejectedIds: new Set() };
+}
+
+function readCoreLayers(source: PackSource, manifest: Manifest, options: LoadOptions): Promise<CoreLayers> {
+  const { layers, gridTiles } = manifest;
+  const { signal } = options;
+  const index = gridTiles && (options.preferIndex || layers.grids === undefined) ? gridTiles.index : null;
+  const gridFile = index ?? layers.grids ?? '';
   return Promise.all([
-    readLayer<AreaGeometry, typeof boundaryProps>(source, files.boundary, boundaryProps, AREAL, signal),
-    readLayer<AreaGeometry, typeof gridProps>(source, files.grids, gridProps, AREAL, signal),
-    optionalLayer<AreaGeometry, typeof adminProps>(source, files.admin, adminProps, AREAL, signal),
-  ]).then(([boundary, grids, admin]): CoreLayers => ({ boundary, grids, admin }));
+    readLayer<AreaGeometry, typeof boundaryProps>(source, layers.boundary, boundaryProps, AREAL, signal),
+    index !== null
+      ? readGridIndex(
+          source,
+          index,
+          manifest.levels.map((l) => l.id),
+          signal,
+        )
+      : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal),
+    optionalLayer<AreaGeometry, typeof adminProps>(source, layers.admin, adminProps, AREAL, signal),
+  ]).then(
+    ([boundary, grids, admin]): CoreLayers => ({
+      boundary,
+      grids,
+      admin,
+      gridFromIndex: index !== null,
+      files: { ...layers, grids: gridFile },
+    }),
+  );
 }
 
 function readDetailLayers(source: PackSource, files: Manifest['layers'], signal?: AbortSignal) {
@@ -184,7 +240,7 @@ function readDetailLayers(source: PackSource, files: Manifest['layers'], signal?
 
 /** Problems of the first stage: its layers, the grid tree, the grid's references to admin units. */
 function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] {
-  const files = manifest.layers;
+  const { files } = layers;
   const { boundary, grids, admin } = layers;
   const problems: Problem[] = [];
   for (const layer of [boundary, grids, admin]) {
@@ -226,6 +282,7 @@ function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] {
 /** Problems of the second stage: its layers and their references (cells, committees, domains, owners). */
 function detailProblems(
   manifest: Manifest,
+  files: PackFiles,
   grid: { features: GridCell[]; rejectedIds: ReadonlySet<string> },
   layers: DetailLayers,
 ): Problem[] {
@@ -238,7 +295,7 @@ function detailProblems(
     ...checkReferences({
       manifest,
       rejected: new Set([...grid.rejectedIds, ...(partners?.rejectedIds ?? [])]),
-      files: manifest.layers,
+      files,
       grids: grid.features,
       // The grid's own references to admin units are the first stage's.
       admin: null,
@@ -251,15 +308,16 @@ function detailProblems(
 }
 
 function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
+  const grid = buildGridIndex(
+    manifest.levels.map((l) => l.id),
+    layers.grids.features,
+  );
   return {
     manifest,
-    files: manifest.layers,
+    files: layers.files,
     boundary: layers.boundary.features,
     admin: layers.admin?.features ?? [],
-    grid: buildGridIndex(
-      manifest.levels.map((l) => l.id),
-      layers.grids.features,
-    ),
+    grid: layers.gridFromIndex ? { ...grid, geometryless: true } : grid,
     bbox: unionBBox(layers.boundary.features.map((f) => geometryBBox(f.geometry))),
   };
 }
@@ -288,7 +346,7 @@ export interface CoreLoadResult {
 export async function loadPackCore(source: PackSource, options: LoadOptions = {}): Promise<CoreLoadResult> {
   const { manifest, problems } = await readManifest(source, options);
   if (!manifest) return { core: null, problems };
-  const layers = await readCoreLayers(source, manifest.layers, options.signal);
+  const layers = await readCoreLayers(source, manifest, options);
   problems.push(...coreProblems(manifest, layers));
   return { core: problems.some(isError) ? null : buildCore(manifest, layers), problems };
 }
@@ -302,6 +360,7 @@ export async function loadPackDetails(
   const layers = await readDetailLayers(source, core.files, options.signal);
   const problems = detailProblems(
     core.manifest,
+    core.files,
     { features: core.grid.cells, rejectedIds: new Set() },
     layers,
   );
@@ -317,10 +376,13 @@ export async function loadRegionPack(source: PackSource, options: LoadOptions = 
   const { manifest, problems } = await readManifest(source, options);
   if (!manifest) return { pack: null, problems };
   const [core, details] = await Promise.all([
-    readCoreLayers(source, manifest.layers, options.signal),
+    readCoreLayers(source, manifest, options),
     readDetailLayers(source, manifest.layers, options.signal),
   ]);
-  problems.push(...coreProblems(manifest, core), ...detailProblems(manifest, core.grids, details));
+  problems.push(
+    ...coreProblems(manifest, core),
+    ...detailProblems(manifest, core.files, core.grids, details),
+  );
   if (problems.some(isError)) return { pack: null, problems };
   return { pack: withDetails(buildCore(manifest, core), details), problems };
 }

@@ -11,13 +11,18 @@ import type { AreaGeometry, GridIndex } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
 import type { TypedFeature } from './parse-layer.ts';
 
+export type PackFiles = Manifest['layers'] & { grids: string };
+
 export type ProjectGeometry = Point | MultiPoint | LineString | MultiLineString | AreaGeometry;
 
 /** A loaded, validated, indexed pack: what every part of the app and the CLIs work on. */
 export interface RegionPack {
   manifest: Manifest;
-  /** Pack-relative file names, for messages. */
-  files: Manifest['layers'];
+  /**
+   * Pack-relative file names, for messages. `grids` is the file the grid was read from: the GeoJSON
+   * layer, or the attribute index of a pack whose grid the page draws from vector tiles.
+   */
+  files: PackFiles;
   boundary: TypedFeature<AreaGeometry, BoundaryProps>[];
   /** Empty when the pack has no admin layer. */
   admin: TypedFeature<AreaGeometry, AdminProps>[];

@@ -8,6 +8,7 @@ import {
   labelPoints,
   levelZooms,
 } from './grid-derived.ts';
+import { type MapTiles, mapTilesOf } from './tiled-style.ts';
 
 /** Everything the map draws for one pack, derived once per pack by pure functions. */
 export interface MapData {
@@ -18,17 +19,29 @@ export interface MapData {
   labels: FeatureCollection<Point, LabelProps>;
   zooms: LevelZoom[];
   bbox: [number, number, number, number];
+  /**
+   * Set when the grid is drawn from vector tiles (a tiled pack read from its attribute index): `grid` is
+   * then empty and `labels` holds only the admin units' names; the tiles hold the cells and their labels.
+   */
+  gridTiles?: MapTiles;
 }
 
-export function deriveMapData(pack: PackCore): MapData {
+/**
+ * `packBaseUrl`: the URL of the pack's folder (ending in "/"), against which a tiled pack's tile URL is
+ * resolved.
+ */
+export function deriveMapData(pack: PackCore, packBaseUrl = ''): MapData {
   const [w, s, e, n] = pack.bbox;
+  const tiles = pack.grid.geometryless && pack.manifest.gridTiles;
   return {
     regionId: pack.manifest.id,
     boundary: { type: 'FeatureCollection', features: pack.boundary },
     admin: { type: 'FeatureCollection', features: pack.admin },
-    grid: gridSourceData(pack),
-    labels: labelPoints(pack),
+    grid: tiles ? { type: 'FeatureCollection', features: [] } : gridSourceData(pack),
+    // On tiles only the admin units' names stay GeoJSON (their layer is not in the tiles).
+    labels: labelPoints(tiles ? { ...pack, grid: { ...pack.grid, cells: [] } } : pack),
     zooms: levelZooms(pack.grid),
     bbox: [w, s, e as number, n as number],
+    ...(tiles ? { gridTiles: mapTilesOf(tiles, packBaseUrl) } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { focusLayers } from './focus-layers.ts';
 import type { FocusTarget } from './focus-style.ts';
 import type { MapData } from './map-data.ts';
 import { lineStyle, THEME } from './theme.ts';
+import { onVectorTiles } from './tiled-style.ts';
 
 /** Our source ids carry a prefix so that they never collide with an optional basemap's sources. */
 export const SOURCE = {
@@ -33,6 +34,9 @@ export const layerId = {
   gridLine: (level: string) => `grid-line-${level}`,
   gridLabel: (level: string) => `grid-label-${level}`,
 };
+
+/** The admin units' names: the one label layer that stays on GeoJSON when the grid is on tiles. */
+export const ADMIN_LABEL_LAYER = 'admin-label';
 
 const MAX_ZOOM = 24;
 /**
@@ -190,7 +194,7 @@ export function buildMapStyle(
         paint: { 'line-color': THEME.boundary, 'line-width': 3 },
       },
       {
-        id: 'admin-label',
+        id: ADMIN_LABEL_LAYER,
         type: 'symbol',
         source: SOURCE.labels,
         filter: ['==', ['get', 'kind'], 'admin'],
@@ -206,7 +210,8 @@ export function buildMapStyle(
       ...alertLayers(),
     ],
   };
-  return basemap ? overBasemap(own, basemap) : own;
+  const drawn = data.gridTiles ? onVectorTiles(own, data.gridTiles, SOURCE, [ADMIN_LABEL_LAYER]) : own;
+  return basemap ? overBasemap(drawn, basemap) : drawn;
 }
 
 /**

@@ -28,7 +28,7 @@ interface MapViewProps {
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
-  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   onViewChange: (view: View) => void;
   /** A pack's data has been drawn for the first time, with the pack's id. */
   onDrawn?: (regionId: string) => void;
@@ -51,7 +51,7 @@ export function MapView(props: MapViewProps) {
       const controller = new MapController(container, {
         lang,
         onError: (m) => callbacks.current.onError(m),
-        onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
+        onCellClick: (id, at, top) => callbacks.current.onCellClick(id, at, top),
         onViewChange: (v) => callbacks.current.onViewChange(v),
         onDrawn: (id) => callbacks.current.onDrawn?.(id),
       });

@@ -1,4 +1,3 @@
-import './maplibre-setup.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
@@ -20,15 +19,20 @@ import {
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
+import { gridFeature } from '../layers/tiled-style.ts';
 import type { MapView } from '../state/url.ts';
 import { LoadMarks } from './load-marks.ts';
+import { isPmtilesRegistered, registerPmtiles } from './maplibre-setup.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
   /** Called with a plain message when the map itself fails (WebGL, a style error). */
   onError: (message: string) => void;
-  /** A click: on a clickable cell (its id), or elsewhere (null id, with where it happened). */
-  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  /**
+   * A click: on a clickable cell (its id), or elsewhere (null id, with where it happened and, when it
+   * hit a veiled cell, that cell's top-level ancestor as drawn).
+   */
+  onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
   /** A pack's data has been drawn for the first time (its first idle), with the pack's id. */
@@ -126,12 +130,24 @@ export class MapController {
     this.map.on('mouseleave', FOCUS_LAYER.hover, () => this.setHover(null));
     this.map.on('click', (e) => {
       const hit = this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.hover] })[0];
-      this.options.onCellClick(featureId(hit), [e.lngLat.lng, e.lngLat.lat]);
+      const id = featureId(hit);
+      // A veiled cell names its top-level ancestor (anc0), on GeoJSON and on tiles alike: a tiled pack has
+      // no cell geometry in the page to find it by.
+      const veiled =
+        id === null ? this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.veil] })[0] : undefined;
+      const top = veiled?.properties?.anc0;
+      this.options.onCellClick(id, [e.lngLat.lng, e.lngLat.lat], typeof top === 'string' ? top : undefined);
     });
   }
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
   show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
+    if (data.gridTiles?.pmtiles && !isPmtilesRegistered()) {
+      // Loaded on first use; the style follows once the protocol exists.
+      this.setIdle(false);
+      void registerPmtiles().then(() => this.show(data, lang, basemap, focus));
+      return;
+    }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
       this.applyFocus(focus);
       return;
@@ -255,7 +271,7 @@ export class MapController {
     for (const [id, state] of values) {
       const old = before?.get(id);
       if (old && SHADING_MEASURES.every((m) => old[m] === state[m])) continue;
-      this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+      this.map.setFeatureState(this.gridFeature(id), state);
     }
     this.shaded = { values, source };
     this.setIdle(false);
@@ -321,11 +337,15 @@ export class MapController {
 
   private setHover(id: string | null): void {
     if (id === this.hovered) return;
-    if (this.hovered !== null)
-      this.map.setFeatureState({ source: SOURCE.grid, id: this.hovered }, { hover: false });
+    if (this.hovered !== null) this.map.setFeatureState(this.gridFeature(this.hovered), { hover: false });
     this.hovered = id;
-    if (id !== null) this.map.setFeatureState({ source: SOURCE.grid, id }, { hover: true });
+    if (id !== null) this.map.setFeatureState(this.gridFeature(id), { hover: true });
     this.map.getCanvas().style.cursor = id === null ? '' : 'pointer';
+  }
+
+  /** A cell as setFeatureState names it: on vector tiles with the tiles' layer (tiled-style.ts). */
+  private gridFeature(id: string) {
+    return gridFeature(SOURCE.grid, id, this.data?.gridTiles);
   }
 
   private currentView(): MapView {
