@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StyleSpecification } from 'maplibre-gl';
-import { loadRegionPack } from '../../src/data/pack-loader.ts';
+import { loadPackCore } from '../../src/data/pack-loader.ts';
 import { deriveMapData } from '../../src/layers/map-data.ts';
 import { buildMapStyle } from '../../src/layers/map-style.ts';
 import { fsPackSource } from '../lib/fs-pack-source.ts';
@@ -20,7 +20,7 @@ const MAPLIBRE_FILES = ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-g
 
 export interface BarePack {
   id: string;
-  /** The pack folder on disk. */
+  /** The pack folder on disk, served under /regions/<id>/ by the benchmark's server. */
   dir: string;
 }
 
@@ -32,9 +32,11 @@ export async function writeBarePage(dist: string, packs: readonly BarePack[]): P
   for (const f of MAPLIBRE_FILES) copyFileSync(join('node_modules/maplibre-gl/dist', f), join(out, f));
   const pages = new Map<string, string>();
   for (const { id, dir } of packs) {
-    const { pack, problems } = await loadRegionPack(fsPackSource(dir), { expectedId: id });
-    if (!pack) throw new Error(`${dir}: the pack does not load: ${problems[0]?.message ?? ''}`);
-    const style = buildMapStyle(deriveMapData(pack), 'zh') as StyleSpecification;
+    // What the page loads first (a tiled pack: its attribute index, the grid itself from the tiles).
+    const { core, problems } = await loadPackCore(fsPackSource(dir), { expectedId: id, preferIndex: true });
+    if (!core) throw new Error(`${dir}: the pack does not load: ${problems[0]?.message ?? ''}`);
+    // Tile URLs relative to the style file (dist/bench-bare/<id>/style.json → /regions/<id>/…).
+    const style = buildMapStyle(deriveMapData(core, `../../regions/${id}/`), 'zh') as StyleSpecification;
     mkdirSync(join(out, id), { recursive: true });
     for (const [sourceId, source] of Object.entries(style.sources)) {
       if (source.type !== 'geojson' || typeof source.data === 'string') continue;

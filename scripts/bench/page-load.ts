@@ -19,10 +19,15 @@ export type Metric = (typeof METRICS)[number]['key'];
 export type Marks = Record<Metric, number>;
 
 export interface HeapSample {
-  /** Highest JS heap in use on the page's main thread during the load, MB (sampled every 50 ms). */
+  /** Highest JS heap in use on the page's main thread until the map's first idle, MB (every 50 ms). */
   peakMB: number;
-  /** JS heap in use once idle, after a forced garbage collection, MB. */
+  /** JS heap in use at the end, after a forced garbage collection, MB. */
   afterGcMB: number;
+  /**
+   * Our app only: when the rest of the pack (partners, projects, services, activity: panels, search)
+   * had loaded — `gridatlas:pack-ready`, ms since navigation — and the heap's peak until then.
+   */
+  ready?: { ms: number; peakMB: number } | null;
 }
 
 export interface PageResult {
@@ -30,6 +35,8 @@ export interface PageResult {
   samples: Record<Metric, number[]>;
   mean: Marks;
   heap: HeapSample;
+  /** What the last timed load fetched until idle: bytes of bodies (encoded), requests, tile requests. */
+  fetched: { bytes: number; requests: number; tiles: number };
 }
 
 export interface PackPageResult {
@@ -42,8 +49,13 @@ export interface PackPageResult {
 
 const VIEWPORT = { width: 1280, height: 800 };
 const LOAD_TIMEOUT = 120_000;
+/** The rest of a city pack (500,000 events) may take long in a browser; past this it is reported as not ready. */
+const READY_TIMEOUT = 150_000;
 
-async function loadOnce(context: BrowserContext, url: string): Promise<Marks> {
+async function loadOnce(
+  context: BrowserContext,
+  url: string,
+): Promise<{ marks: Marks; fetched: PageResult['fetched'] }> {
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -55,13 +67,26 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Marks> {
       (names) => names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN),
       METRICS.map((m) => m.mark),
     );
-    return Object.fromEntries(METRICS.map((m, i) => [m.key, times[i] ?? Number.NaN])) as Marks;
+    // Entries of the page's own thread; MapLibre's worker fetches tiles, counted by its requests.
+    const fetched = await page.evaluate(`(() => {
+      const idle = performance.getEntriesByName('gridatlas:map-idle')[0].startTime;
+      const entries = performance.getEntriesByType('resource').filter((r) => r.startTime <= idle);
+      return {
+        bytes: entries.reduce((s, r) => s + r.encodedBodySize, 0),
+        requests: entries.length,
+        tiles: entries.filter((r) => /.(pbf|mvt)$/.test(r.name)).length,
+      };
+    })()`);
+    return {
+      marks: Object.fromEntries(METRICS.map((m, i) => [m.key, times[i] ?? Number.NaN])) as Marks,
+      fetched: fetched as PageResult['fetched'],
+    };
   } finally {
     await page.close();
   }
 }
 
-async function heapOnce(context: BrowserContext, url: string): Promise<HeapSample> {
+async function heapOnce(context: BrowserContext, url: string, untilReady: boolean): Promise<HeapSample> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -80,12 +105,29 @@ async function heapOnce(context: BrowserContext, url: string): Promise<HeapSampl
       timeout: LOAD_TIMEOUT,
       polling: 50,
     });
+    const mb = (b: number) => b / 1024 / 1024;
+    const peakAtIdle = peak;
+    let ready: HeapSample['ready'] = null;
+    if (untilReady) {
+      const done = await page
+        .waitForFunction(() => performance.getEntriesByName('gridatlas:pack-ready').length > 0, null, {
+          timeout: READY_TIMEOUT,
+          polling: 100,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (done) {
+        const ms = (await page.evaluate(
+          "performance.getEntriesByName('gridatlas:pack-ready')[0].startTime",
+        )) as number;
+        ready = { ms, peakMB: mb(peak) };
+      }
+    }
     sampling = false;
     await sampler;
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const mb = (b: number) => b / 1024 / 1024;
-    return { peakMB: mb(Math.max(peak, usedSize)), afterGcMB: mb(usedSize) };
+    return { peakMB: mb(peakAtIdle), afterGcMB: mb(usedSize), ...(untilReady ? { ready } : {}) };
   } finally {
     await page.close();
   }
@@ -136,22 +178,27 @@ export async function benchPackPages(
     await loadOnce(context, barePage); // the bare page's warm-up
     const app = emptySamples();
     const bare = emptySamples();
+    const fetched: Record<'app' | 'bare', PageResult['fetched']> = {
+      app: { bytes: 0, requests: 0, tiles: 0 },
+      bare: { bytes: 0, requests: 0, tiles: 0 },
+    };
     for (let i = 0; i < runs; i++) {
-      for (const [url, into] of [
-        [appPage, app],
-        [barePage, bare],
+      for (const [url, into, key] of [
+        [appPage, app, 'app'],
+        [barePage, bare, 'bare'],
       ] as const) {
-        const marks = await loadOnce(context, url);
-        for (const m of METRICS) into[m.key].push(marks[m.key]);
+        const load = await loadOnce(context, url);
+        for (const m of METRICS) into[m.key].push(load.marks[m.key]);
+        fetched[key] = load.fetched;
       }
     }
-    const appHeap = await heapOnce(context, appPage);
-    const bareHeap = await heapOnce(context, barePage);
+    const appHeap = await heapOnce(context, appPage, true);
+    const bareHeap = await heapOnce(context, barePage, false);
     return {
       id: pack.id,
       camera,
-      app: { url: appPage, samples: app, mean: meanOf(app), heap: appHeap },
-      bare: { url: barePage, samples: bare, mean: meanOf(bare), heap: bareHeap },
+      app: { url: appPage, samples: app, mean: meanOf(app), heap: appHeap, fetched: fetched.app },
+      bare: { url: barePage, samples: bare, mean: meanOf(bare), heap: bareHeap, fetched: fetched.bare },
     };
   } finally {
     await context.close();

@@ -43,8 +43,8 @@ export function App() {
   // address names a cell or town: then the map waits for the pack, to know where to look.
   const [drawAhead] = useState(() => focus === null);
   const [mapDrawn, setMapDrawn] = useState<string | null>(null);
-  const region = useRegionPack(regionId, { drawAhead, mapDrawn });
   const [mapError, setMapError] = useState<string | null>(null);
+  const region = useRegionPack(regionId, { drawAhead, mapDrawn, mapFailed: mapError !== null });
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';

@@ -49,13 +49,15 @@ export interface RegionPackOptions {
   drawAhead?: boolean;
   /** The id of the pack the map has drawn (its first idle), from MapView's onDrawn. */
   mapDrawn?: string | null;
+  /** The map reported an error (no WebGL, a failed style): it may never draw, so do not wait for it. */
+  mapFailed?: boolean;
 }
 
 /**
- * When the map never reports its first frame (no WebGL, a map error), the rest of the first pack loads
- * after this delay anyway.
+ * A safety net: should the map neither draw nor report an error, the rest of the first pack loads after
+ * this delay anyway.
  */
-const DETAILS_FALLBACK_MS = 4000;
+const DETAILS_FALLBACK_MS = 30_000;
 
 /**
  * Config → region index → pack, each a query; keeps the last good pack (and its derived map data) on
@@ -67,7 +69,7 @@ const DETAILS_FALLBACK_MS = 4000;
  * delay that frame on the same main thread.
  */
 export function useRegionPack(wantedId: string | null, options: RegionPackOptions = {}): RegionPackState {
-  const { drawAhead = false, mapDrawn = null } = options;
+  const { drawAhead = false, mapDrawn = null, mapFailed = false } = options;
   const config = useQuery(runtimeConfigQuery());
   const regionsBase = (config.data ?? DEFAULT_CONFIG).regionsBase;
   const configSettled = config.isSuccess || config.isError;
@@ -87,7 +89,12 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
   const lastGood = useRef<{ pack: RegionPack; mapData: MapData } | null>(null);
   const [released, setReleased] = useState<string | null>(null);
   const holdDetails =
-    drawAhead && !lastGood.current && coreId !== null && mapDrawn !== coreId && released !== coreId;
+    drawAhead &&
+    !mapFailed &&
+    !lastGood.current &&
+    coreId !== null &&
+    mapDrawn !== coreId &&
+    released !== coreId;
   useEffect(() => {
     if (!holdDetails || coreId === null) return;
     const timer = setTimeout(() => setReleased(coreId), DETAILS_FALLBACK_MS);

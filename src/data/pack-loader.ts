@@ -1,5 +1,6 @@
 import type { Geometry, Point } from 'geojson';
 import type { z } from 'zod';
+import { looksLikeActivityTable, parseActivityTable } from './activity-table.ts';
 import {
   activityProps,
   adminProps,
@@ -195,6 +196,31 @@ async function readGridIndex(
   return { features: cells, problems, rejectedIds: new Set() };
 }
 
+/** The activity layer: GeoJSON, or the same events as a table (src/data/activity-table.ts). */
+async function readActivity(
+  source: PackSource,
+  file: string,
+  signal?: AbortSignal,
+): Promise<Layer<Point, typeof activityProps>> {
+  let text: string;
+  try {
+    text = await source.read(file, signal);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      features: [],
+      problems: [
+        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
+      ],
+      rejectedIds: new Set(),
+    };
+  }
+  return looksLikeActivityTable(text)
+    ? parseActivityTable(file, text)
+    : parseLayer<Point, typeof activityProps>(file, text, activityProps, POINT);
+}
+
 function readCoreLayers(source: PackSource, manifest: Manifest, options: LoadOptions): Promise<CoreLayers> {
   const { layers, gridTiles } = manifest;
   const { signal } = options;
@@ -227,7 +253,7 @@ function readDetailLayers(source: PackSource, files: Manifest['layers'], signal?
     optionalLayer<Point, typeof partnerProps>(source, files.partners, partnerProps, POINT, signal),
     optionalLayer<ProjectGeometry, typeof projectProps>(source, files.projects, projectProps, ANY, signal),
     optionalLayer<Point, typeof serviceProps>(source, files.services, serviceProps, POINT, signal),
-    optionalLayer<Point, typeof activityProps>(source, files.activity, activityProps, POINT, signal),
+    files.activity === undefined ? Promise.resolve(null) : readActivity(source, files.activity, signal),
   ]).then(
     ([partners, projects, services, activity]): DetailLayers => ({
       partners,

@@ -94,7 +94,23 @@ function mainPolygon(g: AreaGeometry): Position[][] {
  * inside the shape), so a label never sits outside an L-shaped cell and is not repeated per tile.
  */
 export function labelPoints(pack: PackCore): FeatureCollection<Point, LabelProps> {
-  const at = (g: AreaGeometry) => polylabel(mainPolygon(g) as [number, number][][], 0.00002);
+  // Precision ~2 m, or a thousandth of the shape for big ones (a city's districts): polylabel's time
+  // grows with size / precision, and a label 50 m off the optimum in a 40 km district is invisible.
+  const at = (g: AreaGeometry) => {
+    const poly = mainPolygon(g) as [number, number][][];
+    const outer = poly[0] ?? [];
+    let w = Infinity;
+    let e = -Infinity;
+    let s = Infinity;
+    let n = -Infinity;
+    for (const [x, y] of outer) {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    }
+    return polylabel(poly, Math.max(0.00002, Math.max(e - w, n - s) / 1000));
+  };
   const features: Feature<Point, LabelProps>[] = [];
   for (const a of pack.admin) {
     const nameEn = typeof a.properties.nameEn === 'string' ? a.properties.nameEn : undefined;

@@ -7,6 +7,7 @@
  * Deterministic: one seeded PRNG with labelled forks, as the district generator.
  */
 import { join } from 'node:path';
+import { encodeActivityTable } from '../../../src/data/activity-table.ts';
 import { buildActivity } from '../activity.ts';
 import { CellIndex } from '../cell-index.ts';
 import { asGeometry, at, centroidOf, type MultiPoly, type Pos, ringArea2 } from '../geo.ts';
@@ -358,19 +359,23 @@ export function generateCity(options: CityOptions): { out: string; seconds: Reco
       geometry: { type: 'Point', coordinates: s.pos },
     })),
   );
-  w.geojson(
-    'activity.geojson',
-    events.map((e) => ({
-      properties: {
-        id: e.id,
-        time: e.time,
-        kind: e.kind,
-        volunteers: e.volunteers,
-        hours: e.hours,
-        cell: e.cell,
-      },
-      geometry: { type: 'Point', coordinates: e.pos as Pos },
-    })),
+  // The events as a table (src/data/activity-table.ts): 500,000 GeoJSON features would take ~110 MB
+  // and one schema parse each in the page.
+  w.text(
+    'activity.json',
+    JSON.stringify(
+      encodeActivityTable(
+        events.map((e) => ({
+          id: e.id,
+          time: e.time,
+          kind: e.kind,
+          volunteers: e.volunteers,
+          hours: e.hours,
+          cell: e.cell,
+          pos: e.pos as [number, number],
+        })),
+      ),
+    ),
   );
   const sizes = w.written.map((name) => ({ name, bytes: w.size(name) }));
   w.text(
@@ -413,7 +418,7 @@ export function cityManifest(): Record<string, unknown> {
       partners: 'partners.geojson',
       projects: 'projects.geojson',
       services: 'services.geojson',
-      activity: 'activity.geojson',
+      activity: 'activity.json',
     },
     committees: [
       { id: 'economy', name: { zh: '经济专委会', en: 'Economy' } },
