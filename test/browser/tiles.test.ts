@@ -29,11 +29,7 @@ const inside = (c: Cell): [number, number] => {
   return [x, y];
 };
 
-type MapHandle = {
-  getSource: (id: string) => { type: string } | undefined;
-  getFeatureState: (f: object) => { hover?: boolean };
-  queryRenderedFeatures: (opts: { layers: string[] }) => { properties: { id: string } }[];
-};
+/** Evaluates an expression over the app's map (window.__gridatlasMap) in the page. */
 const onMap = <T>(app: AppDriver, fn: string): Promise<T> =>
   app.page.evaluate(`(() => { const map = window.__gridatlasMap; return ${fn}; })()`) as Promise<T>;
 

@@ -38,7 +38,10 @@ describe('loading a pack in two stages', () => {
     const source = memorySource(files);
     await loadPackCore({
       label: 'spy',
-      read: (path, signal) => (read.push(path), source.read(path, signal)),
+      read: (path, signal) => {
+        read.push(path);
+        return source.read(path, signal);
+      },
     });
     expect(read.sort()).toEqual(['boundary.geojson', 'grids.geojson', 'region.json']);
   });

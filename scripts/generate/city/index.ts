@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { encodeActivityTable } from '../../../src/data/activity-table.ts';
 import { buildActivity } from '../activity.ts';
 import { CellIndex } from '../cell-index.ts';
-import { asGeometry, at, centroidOf, type MultiPoly, type Pos, ringArea2 } from '../geo.ts';
+import { asGeometry, at, centroidOf, type MultiPoly, ringArea2 } from '../geo.ts';
 import type { Cell } from '../grids.ts';
 import { personName } from '../names.ts';
 import { createRng, type Rng } from '../random.ts';
