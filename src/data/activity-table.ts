@@ -114,7 +114,7 @@ export function parseActivityTable(file: string, text: string): ParsedLayer<Poin
   const n = events.id.length;
   for (const c of columns) {
     if (events[c].length !== n)
-      report('schema', `events.${c} has ${events[c].length} entries, expected ${n}`);
+      report('index-columns', `events.${c} has ${events[c].length} entries, expected ${n}`);
   }
   if (kinds.some((k) => typeof k !== 'string' || k === ''))
     report('schema', 'kinds: must be non-empty strings');

@@ -43,10 +43,16 @@ export function MapView(props: MapViewProps) {
   callbacks.current = props;
   const shown = useRef<{ data: MapData | null; focusKey: string }>({ data: null, focusKey: '' });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; everything else reaches it through the controller.
-  useEffect(() => {
+  const failed = useRef(false);
+
+  /**
+   * The map is created when the first data arrives, not on mount: creating it (a WebGL context, a first
+   * frame) is the page's longest task, and on mount it would hold up the requests that bring the pack
+   * (npm run bench, docs/benchmarks.md). MapLibre's workers are already started (maplibre-setup.ts).
+   */
+  const ensureController = (): MapController | null => {
     const container = containerRef.current;
-    if (!container) return;
+    if (controllerRef.current || failed.current || !container) return controllerRef.current;
     try {
       const controller = new MapController(container, {
         lang,
@@ -58,19 +64,32 @@ export function MapView(props: MapViewProps) {
       controllerRef.current = controller;
       const snapshot = callbacks.current.snapshotRef;
       if (snapshot) snapshot.current = () => controller.snapshot();
+      // What the other effects would have handed over, had the map existed when they ran.
+      const now = callbacks.current;
+      controller.setWaiting(now.waiting ?? false);
+      if (now.alerts) controller.setAlerts(now.alerts);
+      controller.setCoverageShading(now.coverage?.shading ?? null, now.coverage?.values ?? null);
+      if (now.coverage?.target) controller.highlight(now.coverage.target);
     } catch (err) {
       // Typically no WebGL2: say so instead of leaving a blank screen.
+      failed.current = true;
       callbacks.current.onError(err instanceof Error ? err.message : String(err));
     }
-    return () => {
+    return controllerRef.current;
+  };
+
+  useEffect(
+    () => () => {
       controllerRef.current?.destroy();
       controllerRef.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: ensureController reads the latest props through refs.
   useEffect(() => {
-    const controller = controllerRef.current;
+    const controller = data ? ensureController() : controllerRef.current;
     if (!controller) return;
     if (!data) {
       if (shown.current.data) controller.clear();

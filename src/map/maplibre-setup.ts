@@ -1,9 +1,11 @@
-import { addProtocol, setWorkerUrl } from 'maplibre-gl';
+import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
 // The worker ships as a file of our own, so CSP can say worker-src 'self' and no blob code runs.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);
+// Start MapLibre's workers now, while the pack loads, rather than when the map is created.
+prewarm();
 
 let pmtiles: Promise<void> | null = null;
 let pmtilesReady = false;
