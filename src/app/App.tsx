@@ -9,7 +9,6 @@ import { Attribution } from '../ui/Attribution.tsx';
 import { ActivityLegend } from '../ui/activity/ActivityLegend.tsx';
 import { TimeBar } from '../ui/activity/TimeBar.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
-import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
@@ -19,13 +18,12 @@ import { PartnerCard } from '../ui/overlays/PartnerCard.tsx';
 import { ProjectCard } from '../ui/overlays/ProjectCard.tsx';
 import { ProjectList } from '../ui/overlays/ProjectList.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
-import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
-import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
 import { ProgrammeButton } from '../ui/programme/ProgrammeButton.tsx';
 import { ProgrammePanel } from '../ui/programme/ProgrammePanel.tsx';
 import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
+import { CellPanel, CoverageLegend, CoveragePanel, preloadPanels } from './lazy-ui.tsx';
 import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
 import { resolveFocus } from './resolve-focus.ts';
 import { useActivityOverlay } from './use-activity.ts';
@@ -56,8 +54,12 @@ export function App() {
   const serviceKind = useAppState((s) => s.serviceKind);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const setRegion = useAppState((s) => s.setRegion);
-  const region = useRegionPack(regionId);
+  // The first pack's grid is drawn as soon as it is in, ahead of the rest of the pack — unless the
+  // address names a cell or town: then the map waits for the pack, to know where to look.
+  const [drawAhead] = useState(() => focus === null);
+  const [mapDrawn, setMapDrawn] = useState<string | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
+  const region = useRegionPack(regionId, { drawAhead, mapDrawn, mapFailed: mapError !== null });
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
@@ -66,6 +68,9 @@ export function App() {
   const programmeOpen = programme.view !== null;
 
   const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
+  useEffect(() => {
+    if (pack) preloadPanels();
+  }, [pack]);
   const {
     live,
     query: statusQuery,
@@ -113,7 +118,9 @@ export function App() {
   const coverage = useCoverage({
     // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
     // off the main thread, and repeated only when an input changes).
-    active: planner || resolved?.focus != null,
+    // (Not on a pack read from a tile index: its grid geometry is not in the page, and a city's analysis
+    // is for the planner to start, not for every click.)
+    active: planner || (resolved?.focus != null && !pack?.grid.geometryless),
     pack,
     packUrl: region.packBaseUrl,
     serviceKind,
@@ -142,10 +149,11 @@ export function App() {
     [focusOn, programmeOpen, showProgramme],
   );
   const onCellClick = useCallback(
-    (id: string | null, at: [number, number]) => {
+    (id: string | null, at: [number, number], topUnder?: string) => {
       if (id !== null) return go({ kind: 'cell', id });
-      // Outside the clickable cells: step to the top-level cell under the click, if any.
-      const leaf = index?.locator.leafAt(at);
+      // Outside the clickable cells: step to the top-level cell under the click, if any (as the map
+      // drew it, or located in the grid).
+      const leaf = topUnder ?? index?.locator.leafAt(at);
       if (!leaf || !pack) return;
       let top = pack.grid.byId.get(leaf);
       while (top?.properties.parent) top = pack.grid.byId.get(top.properties.parent);
@@ -188,10 +196,12 @@ export function App() {
       <main className="stage">
         <MapView
           data={region.mapData}
+          waiting={region.mapAhead}
+          onDrawn={setMapDrawn}
           lang={lang}
           basemap={region.basemap}
           focus={resolved?.target ?? null}
-          fitBox={resolved?.fitBox ?? null}
+          fitBox={resolved?.fitBox ?? region.mapData?.bbox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
           coverage={planner ? coverage.map : null}

@@ -16,6 +16,38 @@ const packPath = z
 /** The status feed may live on another server, so it alone may be an http(s) URL. */
 const pathOrUrl = z.union([z.url({ protocol: /^https?$/ }), packPath]);
 
+/**
+ * Grid levels served as vector tiles instead of GeoJSON (docs/region-pack.md, "Grid levels as vector
+ * tiles"): a `{z}/{x}/{y}` URL template or a `.pmtiles` archive, inside the pack or on a tile server,
+ * and the attribute index the page reads cells from (search, panels, drill-down).
+ */
+export const gridTilesSchema = z
+  .object({
+    tiles: z
+      .union([
+        // Braces are not allowed in a URL as such: test the template with them replaced.
+        z.string().refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u.replace(/[{}]/g, '')), {
+          message: 'must be an http(s) URL',
+        }),
+        packPath,
+      ])
+      .refine((u) => /\.pmtiles$/i.test(u) || ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), {
+        message: 'must be a {z}/{x}/{y} URL template or a .pmtiles archive',
+      }),
+    index: packPath,
+    minzoom: z.number().int().min(0).max(24).default(0),
+    maxzoom: z.number().int().min(0).max(24).default(14),
+    /** Names of the layers inside the tiles: cells (every level) and label points. */
+    layers: z
+      .object({ cells: z.string().min(1).default('grids'), labels: z.string().min(1).default('labels') })
+      .strict()
+      .default({ cells: 'grids', labels: 'labels' }),
+  })
+  .strict()
+  .refine((t) => t.minzoom <= t.maxzoom, { message: 'minzoom must not exceed maxzoom' });
+
+export type GridTiles = z.infer<typeof gridTilesSchema>;
+
 export const manifestSchema = z
   .object({
     format: z.literal(PACK_FORMAT),
@@ -25,7 +57,9 @@ export const manifestSchema = z
     layers: z
       .object({
         boundary: packPath,
-        grids: packPath,
+        // Required unless the grid is served as tiles (gridTiles); a tiled pack may list it too, for the
+        // command-line tools that check geometry (validate, coverage).
+        grids: packPath.optional(),
         admin: packPath.optional(),
         partners: packPath.optional(),
         projects: packPath.optional(),
@@ -43,6 +77,7 @@ export const manifestSchema = z
       })
       .strict()
       .default({}),
+    gridTiles: gridTilesSchema.optional(),
     committees: z.array(namedId).default([]),
     domains: z.array(namedId).default([]),
     serviceRadiusMeters: z.number().positive().default(1000),
@@ -50,7 +85,11 @@ export const manifestSchema = z
     generated: z.boolean().default(false),
   })
   // Newer packs may carry fields this version does not know; they must not break loading.
-  .loose();
+  .loose()
+  .refine((m) => m.layers.grids !== undefined || m.gridTiles !== undefined, {
+    message: 'layers.grids is required unless the grid is served as tiles (gridTiles)',
+    path: ['layers', 'grids'],
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type LayerKey = keyof Manifest['layers'];

@@ -2,9 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { z } from 'zod';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
-import { loadRegionPack } from './pack-loader.ts';
+import { loadPackCore, loadPackDetails, loadRegionPack } from './pack-loader.ts';
 import { httpPackSource } from './pack-source.ts';
 import { parseRegionIndex } from './region-index.ts';
+import type { PackCore } from './region-pack.ts';
 
 /** Every input is in the key; every fetch gets the query's AbortSignal. */
 export const runtimeConfigQuery = () =>
@@ -37,6 +38,36 @@ export const regionPackQuery = (regionsBase: string, regionId: string) =>
         expectedId: regionId,
         signal,
       }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+const packSource = (regionsBase: string, regionId: string) =>
+  httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href);
+
+/**
+ * The page loads a pack in two stages (pack-loader.ts): the core (what the map draws) and then the
+ * details (partners, projects, services, activity), so the map can start drawing before the rest has
+ * been read. Both resolve with problems rather than reject; only an abort rejects.
+ */
+export const packCoreQuery = (regionsBase: string, regionId: string) =>
+  queryOptions({
+    queryKey: ['region-pack-core', regionsBase, regionId],
+    queryFn: ({ signal }) =>
+      loadPackCore(packSource(regionsBase, regionId), { expectedId: regionId, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+/** `core` is what packCoreQuery of the same two keys resolved with (so it is not part of the key). */
+export const packDetailsQuery = (regionsBase: string, regionId: string, core: PackCore | null) =>
+  queryOptions({
+    queryKey: ['region-pack-details', regionsBase, regionId],
+    queryFn: ({ signal }) => {
+      if (!core) throw new Error(`no core for pack ${regionId}`);
+      return loadPackDetails(packSource(regionsBase, regionId), core, { signal });
+    },
+    enabled: core !== null,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

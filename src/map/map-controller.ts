@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import './maplibre-setup.ts';
 import type { BBox, FeatureCollection, Point } from 'geojson';
 import type {
@@ -8,6 +9,10 @@ import type {
   PointLike,
   StyleSpecification,
 } from 'maplibre-gl';
+=======
+import type { FeatureCollection, Point } from 'geojson';
+import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+>>>>>>> scale
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import {
@@ -39,6 +44,7 @@ import {
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
+<<<<<<< HEAD
 import { OVERLAY_SOURCES, pairedCellsOf } from '../layers/overlay-layers.ts';
 import {
   DEFAULT_OVERLAY_STYLE,
@@ -67,15 +73,25 @@ import {
 } from '../layers/project-layers.ts';
 import type { MapView } from '../state/url.ts';
 import { drawImage, IMAGE_PIXEL_RATIO } from './symbol-images.ts';
+=======
+import { gridFeature } from '../layers/tiled-style.ts';
+import type { MapView } from '../state/url.ts';
+import { LoadMarks } from './load-marks.ts';
+import { isPmtilesRegistered, registerPmtiles } from './maplibre-setup.ts';
+>>>>>>> scale
 
 export interface MapControllerOptions {
   lang: Lang;
   /** Called with a plain message when the map itself fails (WebGL, a style error). */
   onError: (message: string) => void;
-  /** A click: on a clickable cell (its id), or elsewhere (null id, with where it happened). */
-  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  /**
+   * A click: on a clickable cell (its id), or elsewhere (null id, with where it happened and, when it
+   * hit a veiled cell, that cell's top-level ancestor as drawn).
+   */
+  onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
+<<<<<<< HEAD
   /** A click on a partner unit or a project (instead of the cell under it). */
   onSelect?: (selection: OverlaySelection) => void;
   /** False for a wall screen: no zoom buttons or scale, no hover, clicks or user moves. Default true. */
@@ -88,6 +104,10 @@ export interface MapControllerOptions {
    * the style from its own snapshot). `data-context` on the container says which, for tests. */
   onContextLost?: () => void;
   onContextRestored?: () => void;
+=======
+  /** A pack's data has been drawn for the first time (its first idle), with the pack's id. */
+  onDrawn?: (regionId: string) => void;
+>>>>>>> scale
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -126,6 +146,7 @@ export class MapController {
   private shading: CellShading | null = null;
   /** Which values were written into which grid source's feature-state (a new pack is a new source). */
   private shaded: { values: CellShading; source: unknown } | null = null;
+<<<<<<< HEAD
   private programme: ProgrammeMapData | null = null;
   private appliedProgramme: { data: ProgrammeMapData; source: unknown } | null = null;
   /** The overlay state wanted; the style built last carried `builtWith`. */
@@ -153,6 +174,12 @@ export class MapController {
     focus: FocusTarget;
   } | null = null;
   private pendingFit: { bbox: [number, number, number, number]; maxZoom: number } | null = null;
+=======
+  /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
+  private readonly marks: LoadMarks;
+  /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
+  private waiting = false;
+>>>>>>> scale
 
   constructor(
     container: HTMLElement,
@@ -174,6 +201,7 @@ export class MapController {
       fadeDuration: 150,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.marks = new LoadMarks(this.map);
     // A handle for browser tests and the benchmark (queryRenderedFeatures, performance marks).
     (window as Window & { __gridatlasMap?: MapLibreMap }).__gridatlasMap = this.map;
     if (interactive) {
@@ -183,8 +211,11 @@ export class MapController {
     this.map.on('idle', () => {
       // `idle` also fires for the empty start style and between setStyle and the sources' first
       // parse; only a frame with the current data loaded counts.
-      if (this.rendersCurrentData()) this.setIdle(true);
-      else this.map.triggerRepaint();
+      if (this.rendersCurrentData()) {
+        const drawn = this.marks.idle();
+        if (drawn) options.onDrawn?.(drawn);
+        if (!this.waiting) this.setIdle(true);
+      } else this.map.triggerRepaint();
     });
     this.map.on('styledata', () => {
       this.applyAlerts();
@@ -244,14 +275,27 @@ export class MapController {
         return;
       }
       const hit = this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.hover] })[0];
-      this.options.onCellClick(featureId(hit), [e.lngLat.lng, e.lngLat.lat]);
+      const id = featureId(hit);
+      // A veiled cell names its top-level ancestor (anc0), on GeoJSON and on tiles alike: a tiled pack has
+      // no cell geometry in the page to find it by.
+      const veiled =
+        id === null ? this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.veil] })[0] : undefined;
+      const top = veiled?.properties?.anc0;
+      this.options.onCellClick(id, [e.lngLat.lng, e.lngLat.lat], typeof top === 'string' ? top : undefined);
     });
   }
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
   show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
+<<<<<<< HEAD
     if (this.lost) {
       this.pendingShow = { data, lang, basemap, focus };
+=======
+    if (data.gridTiles?.pmtiles && !isPmtilesRegistered()) {
+      // Loaded on first use; the style follows once the protocol exists.
+      this.setIdle(false);
+      void registerPmtiles().then(() => this.show(data, lang, basemap, focus));
+>>>>>>> scale
       return;
     }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
@@ -266,10 +310,15 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
+<<<<<<< HEAD
     this.builtWith = this.overlays;
     const style = buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity);
     this.map.setStyle(this.options.restyle ? this.options.restyle(style) : style, { diff: !isNewPack });
     this.activityOnMap = this.activity;
+=======
+    if (isNewPack) this.marks.begin(data.regionId);
+    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
+>>>>>>> scale
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
     this.appliedAlerts = null;
@@ -566,10 +615,29 @@ export class MapController {
     for (const [id, state] of values) {
       const old = before?.get(id);
       if (old && SHADING_MEASURES.every((m) => old[m] === state[m])) continue;
-      this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+      this.map.setFeatureState(this.gridFeature(id), state);
     }
     this.shaded = { values, source };
     this.setIdle(false);
+  }
+
+  /**
+   * The map shows a pack's grid ahead of the rest of the pack (src/app/use-region-pack.ts): the page is
+   * not settled, so the container does not say idle until the rest is in.
+   */
+  setWaiting(waiting: boolean): void {
+    if (waiting === this.waiting) return;
+    this.waiting = waiting;
+    if (waiting) this.setIdle(false);
+    else this.map.triggerRepaint(); // `idle` follows a frame
+  }
+
+  /** Draws nothing (the pack drawn ahead was refused once the rest of it had loaded). */
+  clear(): void {
+    this.data = null;
+    this.hovered = null;
+    this.setIdle(false);
+    this.map.setStyle({ version: 8, sources: {}, layers: [] });
   }
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
@@ -743,11 +811,15 @@ export class MapController {
 
   private setHover(id: string | null): void {
     if (id === this.hovered) return;
-    if (this.hovered !== null)
-      this.map.setFeatureState({ source: SOURCE.grid, id: this.hovered }, { hover: false });
+    if (this.hovered !== null) this.map.setFeatureState(this.gridFeature(this.hovered), { hover: false });
     this.hovered = id;
-    if (id !== null) this.map.setFeatureState({ source: SOURCE.grid, id }, { hover: true });
+    if (id !== null) this.map.setFeatureState(this.gridFeature(id), { hover: true });
     this.map.getCanvas().style.cursor = id === null ? '' : 'pointer';
+  }
+
+  /** A cell as setFeatureState names it: on vector tiles with the tiles' layer (tiled-style.ts). */
+  private gridFeature(id: string) {
+    return gridFeature(SOURCE.grid, id, this.data?.gridTiles);
   }
 
   private currentView(): MapView {
