@@ -11,7 +11,7 @@ import {
 } from '../data/pack-queries.ts';
 import type { Problem } from '../data/problem.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { deriveMapData, type MapData } from '../layers/map-data.ts';
+import { deriveMapData, type MapData, withDetailsMapData } from '../layers/map-data.ts';
 import { chooseRegion } from './prefetch-pack.ts';
 
 export interface RegionPackState {
@@ -112,7 +112,12 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
     [core, regionsBase],
   );
   const loaded = detailsQuery.data?.pack ?? null;
-  if (loaded && coreMapData) lastGood.current = { pack: loaded, mapData: coreMapData };
+  // The overlays (partners, projects, services, activity) join the map once the details have loaded.
+  const fullMapData = useMemo(
+    () => (loaded && coreMapData ? withDetailsMapData(coreMapData, loaded) : null),
+    [loaded, coreMapData],
+  );
+  if (loaded && fullMapData) lastGood.current = { pack: loaded, mapData: fullMapData };
   useEffect(() => {
     if (loaded) performance.mark('gridatlas:pack-ready', { detail: loaded.manifest.id });
   }, [loaded]);

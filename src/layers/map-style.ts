@@ -237,14 +237,10 @@ export function buildMapStyle(
       ...alertLayers(),
     ],
   };
-<<<<<<< HEAD
   // Overlay layers carry their overlay in `metadata`; switched-off overlays are built hidden.
   own.layers = withOverlayVisibility(own.layers, overlays.active);
-  return basemap ? overBasemap(own, basemap) : own;
-=======
   const drawn = data.gridTiles ? onVectorTiles(own, data.gridTiles, SOURCE, [ADMIN_LABEL_LAYER]) : own;
   return basemap ? overBasemap(drawn, basemap) : drawn;
->>>>>>> scale
 }
 
 /**

@@ -26,7 +26,6 @@ interface MapViewProps {
   alerts: FeatureCollection<Point, AlertMarkerProps> | null;
   /** The planner's shading and chosen finding (flown to and highlighted); null outside the planner. */
   coverage: CoverageMapState | null;
-<<<<<<< HEAD
   /** The committees' areas while the programme panel shows them, and a box to fly to (a chosen committee). */
   programme?: { data: ProgrammeMapData; flyTo: [number, number, number, number] | null } | null;
   /** Overlays switched on, their filters, how projects are coloured, the selected partner or project. */
@@ -40,22 +39,17 @@ interface MapViewProps {
   activity?: ActivityMapState | null;
   /** Pixels a bar covers along the map's bottom edge, kept free when a box is fitted. */
   bottomInset?: number;
-=======
   /** The page is still loading the rest of the pack whose grid the map shows: not settled yet. */
   waiting?: boolean;
->>>>>>> scale
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
   onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   onViewChange: (view: View) => void;
-<<<<<<< HEAD
   onSelect: (selection: OverlaySelection) => void;
-=======
   /** A pack's data has been drawn for the first time, with the pack's id. */
   onDrawn?: (regionId: string) => void;
->>>>>>> scale
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
@@ -84,11 +78,8 @@ export function MapView(props: MapViewProps) {
         onError: (m) => callbacks.current.onError(m),
         onCellClick: (id, at, top) => callbacks.current.onCellClick(id, at, top),
         onViewChange: (v) => callbacks.current.onViewChange(v),
-<<<<<<< HEAD
         onSelect: (selection) => callbacks.current.onSelect(selection),
-=======
         onDrawn: (id) => callbacks.current.onDrawn?.(id),
->>>>>>> scale
       });
       controllerRef.current = controller;
       const snapshot = callbacks.current.snapshotRef;
@@ -150,7 +141,8 @@ export function MapView(props: MapViewProps) {
       controller.show(data, lang, basemap, focus);
       if (requestedView) {
         controller.jumpTo(requestedView);
-      } else if ((before.data !== data || before.focusKey !== focusKey) && fitBox) {
+      } else if ((before.data?.regionId !== data.regionId || before.focusKey !== focusKey) && fitBox) {
+        // (A pack's details arriving after its core was drawn is the same pack: no new fit.)
         // Animate steps within a pack; jump when a pack first appears.
         controller.fitTo(fitBox, before.data === data);
       }

@@ -1,5 +1,3 @@
-<<<<<<< HEAD
-import './maplibre-setup.ts';
 import type { BBox, FeatureCollection, Point } from 'geojson';
 import type {
   FilterSpecification,
@@ -9,10 +7,6 @@ import type {
   PointLike,
   StyleSpecification,
 } from 'maplibre-gl';
-=======
-import type { FeatureCollection, Point } from 'geojson';
-import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
->>>>>>> scale
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { Lang } from '../data/localized.ts';
 import {
@@ -44,7 +38,6 @@ import {
 import { clickableLabelFilter, FOCUS_LAYER, type FocusTarget, focusFilters } from '../layers/focus-style.ts';
 import type { MapData } from '../layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../layers/map-style.ts';
-<<<<<<< HEAD
 import { OVERLAY_SOURCES, pairedCellsOf } from '../layers/overlay-layers.ts';
 import {
   DEFAULT_OVERLAY_STYLE,
@@ -71,14 +64,11 @@ import {
   projectColourExpression,
   projectLayerFilters,
 } from '../layers/project-layers.ts';
-import type { MapView } from '../state/url.ts';
-import { drawImage, IMAGE_PIXEL_RATIO } from './symbol-images.ts';
-=======
 import { gridFeature } from '../layers/tiled-style.ts';
 import type { MapView } from '../state/url.ts';
 import { LoadMarks } from './load-marks.ts';
 import { isPmtilesRegistered, registerPmtiles } from './maplibre-setup.ts';
->>>>>>> scale
+import { drawImage, IMAGE_PIXEL_RATIO } from './symbol-images.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
@@ -91,7 +81,6 @@ export interface MapControllerOptions {
   onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
-<<<<<<< HEAD
   /** A click on a partner unit or a project (instead of the cell under it). */
   onSelect?: (selection: OverlaySelection) => void;
   /** False for a wall screen: no zoom buttons or scale, no hover, clicks or user moves. Default true. */
@@ -104,10 +93,8 @@ export interface MapControllerOptions {
    * the style from its own snapshot). `data-context` on the container says which, for tests. */
   onContextLost?: () => void;
   onContextRestored?: () => void;
-=======
   /** A pack's data has been drawn for the first time (its first idle), with the pack's id. */
   onDrawn?: (regionId: string) => void;
->>>>>>> scale
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -146,7 +133,6 @@ export class MapController {
   private shading: CellShading | null = null;
   /** Which values were written into which grid source's feature-state (a new pack is a new source). */
   private shaded: { values: CellShading; source: unknown } | null = null;
-<<<<<<< HEAD
   private programme: ProgrammeMapData | null = null;
   private appliedProgramme: { data: ProgrammeMapData; source: unknown } | null = null;
   /** The overlay state wanted; the style built last carried `builtWith`. */
@@ -174,12 +160,10 @@ export class MapController {
     focus: FocusTarget;
   } | null = null;
   private pendingFit: { bbox: [number, number, number, number]; maxZoom: number } | null = null;
-=======
   /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
   private readonly marks: LoadMarks;
   /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
   private waiting = false;
->>>>>>> scale
 
   constructor(
     container: HTMLElement,
@@ -287,22 +271,23 @@ export class MapController {
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
   show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
-<<<<<<< HEAD
     if (this.lost) {
       this.pendingShow = { data, lang, basemap, focus };
-=======
+      return;
+    }
     if (data.gridTiles?.pmtiles && !isPmtilesRegistered()) {
       // Loaded on first use; the style follows once the protocol exists.
       this.setIdle(false);
       void registerPmtiles().then(() => this.show(data, lang, basemap, focus));
->>>>>>> scale
       return;
     }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
       this.applyFocus(focus);
       return;
     }
-    const isNewPack = data !== this.data;
+    // The same region's details arriving after its core was drawn is not a new pack: a diff sends only
+    // the overlays' data (use-region-pack.ts).
+    const isNewPack = data.regionId !== this.data?.regionId;
     this.data = data;
     this.lang = lang;
     this.basemap = basemap;
@@ -310,15 +295,11 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
-<<<<<<< HEAD
+    if (isNewPack) this.marks.begin(data.regionId);
     this.builtWith = this.overlays;
     const style = buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity);
     this.map.setStyle(this.options.restyle ? this.options.restyle(style) : style, { diff: !isNewPack });
     this.activityOnMap = this.activity;
-=======
-    if (isNewPack) this.marks.begin(data.regionId);
-    this.map.setStyle(buildMapStyle(data, lang, basemap, focus, this.coverage), { diff: !isNewPack });
->>>>>>> scale
     // The style carries an empty alert source, and a diff applies it too (a language switch would
     // wipe the markers until the next poll): put the current markers back now, and on 'styledata'.
     this.appliedAlerts = null;
@@ -594,7 +575,7 @@ export class MapController {
     for (const [id, state] of values) {
       const old = before?.get(id);
       if (old && sameCellState(old, state)) continue;
-      this.map.setFeatureState({ source: SOURCE.grid, id }, { ...state });
+      this.map.setFeatureState(this.gridFeature(id), { ...state });
       changed++;
     }
     this.activityWritten = { values, source };
