@@ -90,6 +90,16 @@ export function MapView(props: MapViewProps) {
       if (now.alerts) controller.setAlerts(now.alerts);
       controller.setCoverageShading(now.coverage?.shading ?? null, now.coverage?.values ?? null);
       if (now.coverage?.target) controller.highlight(now.coverage.target);
+      // The overlays' and the activity's state too: the first style is built with them.
+      controller.setOverlayVisibility(now.overlays);
+      controller.setOverlayFilters(now.overlayFilters);
+      controller.setProjectColour(now.projectColour);
+      controller.select(now.selection);
+      controller.setBottomInset(now.bottomInset ?? 0);
+      controller.setOverlayVisible('activity', now.activity?.visible ?? false);
+      if (now.activity?.style) controller.setActivity(now.activity.style);
+      controller.setActivityCells(now.activity?.cells ?? null);
+      if (now.programme?.data) controller.setProgramme(now.programme.data);
     } catch (err) {
       // Typically no WebGL2: say so instead of leaving a blank screen.
       failed.current = true;
