@@ -49,8 +49,8 @@ export interface PackPageResult {
 
 const VIEWPORT = { width: 1280, height: 800 };
 const LOAD_TIMEOUT = 120_000;
-/** The rest of a city pack (500,000 events) may take long in a browser; past this it is reported as not ready. */
-const READY_TIMEOUT = 150_000;
+/** The rest of a city pack (500,000 events) takes a while in a browser; past this it is reported as not ready. */
+const READY_TIMEOUT = 90_000;
 
 async function loadOnce(
   context: BrowserContext,

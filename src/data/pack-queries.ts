@@ -53,8 +53,10 @@ const packSource = (regionsBase: string, regionId: string) =>
 export const packCoreQuery = (regionsBase: string, regionId: string) =>
   queryOptions({
     queryKey: ['region-pack-core', regionsBase, regionId],
+    // A tiled pack: its cells from the attribute index (the map draws them from the tiles), even where
+    // the pack also lists its GeoJSON grid for the command-line tools.
     queryFn: ({ signal }) =>
-      loadPackCore(packSource(regionsBase, regionId), { expectedId: regionId, signal }),
+      loadPackCore(packSource(regionsBase, regionId), { expectedId: regionId, signal, preferIndex: true }),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

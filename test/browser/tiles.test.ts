@@ -43,12 +43,18 @@ beforeAll(async () => {
   const pack = join(regions, 'jiading');
   cpSync('data/regions/jiading', pack, { recursive: true });
   await buildPackTiles(pack);
+  // The same tiled pack that still lists its GeoJSON grid (for the command-line tools): the page must not
+  // read it.
+  const both = join(regions, 'jiadingboth');
+  cpSync(pack, both, { recursive: true });
+  const bothManifest = JSON.parse(readFileSync(join(both, 'region.json'), 'utf8'));
+  writeFileSync(join(both, 'region.json'), JSON.stringify({ ...bothManifest, id: 'jiadingboth' }));
   // A pack on tiles alone: without its GeoJSON grid, so nothing can fall back to it.
   rmSync(join(pack, 'grids.geojson'));
   const manifest = JSON.parse(readFileSync(join(pack, 'region.json'), 'utf8'));
   delete manifest.layers.grids;
   writeFileSync(join(pack, 'region.json'), JSON.stringify(manifest));
-  writeFileSync(join(regions, 'index.json'), JSON.stringify(['jiading']));
+  writeFileSync(join(regions, 'index.json'), JSON.stringify(['jiading', 'jiadingboth']));
   server = await startAppServer(['--regions', regions]);
   browser = await launchChromium();
 });
@@ -84,6 +90,14 @@ describe('a pack on vector tiles', () => {
     expect(app.log.pageErrors).toEqual([]);
     expect(app.log.consoleErrors).toEqual([]);
     await app.close();
+
+    // Listed or not, the GeoJSON grid of a tiled pack is never read by the page.
+    const listed = await AppDriver.open(browser, server.url, '?region=jiadingboth');
+    await listed.waitForMapIdle();
+    expect(await onMap(listed, `map.getSource('ga-grid').type`)).toBe('vector');
+    expect(listed.log.requests.some((u) => u.endsWith('/jiadingboth/grid-index.json'))).toBe(true);
+    expect(listed.log.requests.some((u) => u.endsWith('grids.geojson'))).toBe(false);
+    await listed.close();
   });
 
   it('drills down by clicking: area, community, micro grid, each with its own children clickable', async () => {
