@@ -6,26 +6,31 @@ import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
-import { ActivityLegend } from '../ui/activity/ActivityLegend.tsx';
-import { TimeBar } from '../ui/activity/TimeBar.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
 import { LayerControl } from '../ui/overlays/LayerControl.tsx';
 import { ClusterNote, ProjectColourSwitch } from '../ui/overlays/OverlayExtras.tsx';
-import { PartnerCard } from '../ui/overlays/PartnerCard.tsx';
-import { ProjectCard } from '../ui/overlays/ProjectCard.tsx';
 import { ProjectList } from '../ui/overlays/ProjectList.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
 import { ProgrammeButton } from '../ui/programme/ProgrammeButton.tsx';
-import { ProgrammePanel } from '../ui/programme/ProgrammePanel.tsx';
 import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
-import { CellPanel, CoverageLegend, CoveragePanel, preloadPanels } from './lazy-ui.tsx';
-import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
+import {
+  ActivityLegend,
+  CoverageLegend,
+  CoveragePanel,
+  FocusPanel,
+  PartnerCard,
+  ProgrammePanel,
+  ProjectCard,
+  preloadPanels,
+  TimeBar,
+} from './lazy-ui.tsx';
 import { resolveFocus } from './resolve-focus.ts';
+import { defaultWindow } from './time-window.ts';
 import { useActivityOverlay } from './use-activity.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
@@ -107,9 +112,9 @@ export function App() {
     () =>
       index
         ? [
-            { key: 'window4' as const, window: presetWindow(index, 4) },
-            { key: 'window12' as const, window: presetWindow(index, 12) },
-            { key: 'window52' as const, window: presetWindow(index, 52) },
+            { key: 'window4' as const, window: defaultWindow(index, 4) },
+            { key: 'window12' as const, window: defaultWindow(index, 12) },
+            { key: 'window52' as const, window: defaultWindow(index, 52) },
           ]
         : [],
     [index],
@@ -129,13 +134,6 @@ export function App() {
   // Grid findings do not depend on the window or service kind: any report of this pack will do.
   const report = coverage.run.report;
   const gridFindings = report && pack && report.region.id === pack.manifest.id ? report.findings : null;
-  const panel = useMemo(
-    () =>
-      pack && index && resolved?.focus && activityWindow
-        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang, live, gridFindings)
-        : null,
-    [pack, index, resolved?.focus, activityWindow, lang, live, gridFindings],
-  );
 
   const go = useCallback(
     (next: typeof focus) => {
@@ -318,9 +316,14 @@ export function App() {
                 onClose={() => overlays.choose(null, false)}
               />
             )}
-            {panel && resolved && (
-              <CellPanel
-                model={panel}
+            {resolved?.focus && pack && index && activityWindow && (
+              <FocusPanel
+                pack={pack}
+                index={index}
+                focus={resolved.focus}
+                window={activityWindow}
+                live={live}
+                gridFindings={gridFindings}
                 lang={lang}
                 presets={presets}
                 onGo={go}
@@ -330,13 +333,17 @@ export function App() {
                 onMeeting={(id) => showProgramme({ tab: 'meetings', id })}
               />
             )}
-            {!panel && !overlays.partner && !overlays.project && overlays.active.has('projects') && pack && (
-              <ProjectList
-                rows={overlays.rows}
-                total={pack.projects.length}
-                onChoose={(id) => overlays.choose({ kind: 'project', id }, true)}
-              />
-            )}
+            {!resolved?.focus &&
+              !overlays.partner &&
+              !overlays.project &&
+              overlays.active.has('projects') &&
+              pack && (
+                <ProjectList
+                  rows={overlays.rows}
+                  total={pack.projects.length}
+                  onChoose={(id) => overlays.choose({ kind: 'project', id }, true)}
+                />
+              )}
           </div>
         )}
         {activity.on && activity.range && activityWindow && (

@@ -1,46 +1,60 @@
-import { type ComponentProps, lazy, Suspense } from 'react';
-import type { CellPanel as EagerCellPanel } from '../ui/CellPanel.tsx';
+import { type ComponentProps, type ComponentType, lazy, Suspense } from 'react';
+import type { ActivityLegend as EagerActivityLegend } from '../ui/activity/ActivityLegend.tsx';
+import type { TimeBar as EagerTimeBar } from '../ui/activity/TimeBar.tsx';
+import type { PartnerCard as EagerPartnerCard } from '../ui/overlays/PartnerCard.tsx';
+import type { ProjectCard as EagerProjectCard } from '../ui/overlays/ProjectCard.tsx';
 import type { CoverageLegend as EagerCoverageLegend } from '../ui/planner/CoverageLegend.tsx';
 import type { CoveragePanel as EagerCoveragePanel } from '../ui/planner/CoveragePanel.tsx';
+import type { ProgrammePanel as EagerProgrammePanel } from '../ui/programme/ProgrammePanel.tsx';
+import type { FocusPanel as EagerFocusPanel } from './FocusPanel.tsx';
 
 /**
- * Parts of the page the first screen (the district map) does not show, each in a chunk of its own, so
- * that they stay off the first-load path (issue #8's budget: docs/benchmarks.md). `preloadPanels` fetches
- * the cell panel once the pack is in, so a first click does not wait for it.
+ * Parts of the page the first screen (the district map with its default overlays) does not show, each in
+ * a chunk of its own, so that they stay off the first-load path (issue #8's budget: docs/benchmarks.md).
+ * `preloadPanels` fetches the ones a first click opens once the pack is in, so that click does not wait.
+ * The others (planner, programme, activity) load when switched on, and show nothing until they have.
  */
-const loadCellPanel = () => import('../ui/CellPanel.tsx');
-const LazyCellPanel = lazy(() => loadCellPanel().then((m) => ({ default: m.CellPanel })));
-const LazyCoveragePanel = lazy(() =>
-  import('../ui/planner/CoveragePanel.tsx').then((m) => ({ default: m.CoveragePanel })),
-);
-const LazyCoverageLegend = lazy(() =>
-  import('../ui/planner/CoverageLegend.tsx').then((m) => ({ default: m.CoverageLegend })),
-);
+function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  return function LazyPart(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+const loadFocusPanel = () => import('./FocusPanel.tsx');
+const loadCards = () =>
+  Promise.all([import('../ui/overlays/PartnerCard.tsx'), import('../ui/overlays/ProjectCard.tsx')]);
 
 export function preloadPanels(): void {
-  void loadCellPanel();
+  void loadFocusPanel();
+  void loadCards();
 }
 
-export function CellPanel(props: ComponentProps<typeof EagerCellPanel>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyCellPanel {...props} />
-    </Suspense>
-  );
-}
-
-export function CoveragePanel(props: ComponentProps<typeof EagerCoveragePanel>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyCoveragePanel {...props} />
-    </Suspense>
-  );
-}
-
-export function CoverageLegend(props: ComponentProps<typeof EagerCoverageLegend>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyCoverageLegend {...props} />
-    </Suspense>
-  );
-}
+export const FocusPanel = lazyPart<ComponentProps<typeof EagerFocusPanel>>(() =>
+  loadFocusPanel().then((m) => m.FocusPanel),
+);
+export const PartnerCard = lazyPart<ComponentProps<typeof EagerPartnerCard>>(() =>
+  loadCards().then(([m]) => m.PartnerCard),
+);
+export const ProjectCard = lazyPart<ComponentProps<typeof EagerProjectCard>>(() =>
+  loadCards().then(([, m]) => m.ProjectCard),
+);
+export const CoveragePanel = lazyPart<ComponentProps<typeof EagerCoveragePanel>>(() =>
+  import('../ui/planner/CoveragePanel.tsx').then((m) => m.CoveragePanel),
+);
+export const CoverageLegend = lazyPart<ComponentProps<typeof EagerCoverageLegend>>(() =>
+  import('../ui/planner/CoverageLegend.tsx').then((m) => m.CoverageLegend),
+);
+export const ProgrammePanel = lazyPart<ComponentProps<typeof EagerProgrammePanel>>(() =>
+  import('../ui/programme/ProgrammePanel.tsx').then((m) => m.ProgrammePanel),
+);
+export const TimeBar = lazyPart<ComponentProps<typeof EagerTimeBar>>(() =>
+  import('../ui/activity/TimeBar.tsx').then((m) => m.TimeBar),
+);
+export const ActivityLegend = lazyPart<ComponentProps<typeof EagerActivityLegend>>(() =>
+  import('../ui/activity/ActivityLegend.tsx').then((m) => m.ActivityLegend),
+);

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { z } from 'zod';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
-import { loadPackCore, loadPackDetails, loadRegionPack } from './pack-loader.ts';
+import { loadPackCore } from './pack-core.ts';
 import { httpPackSource } from './pack-source.ts';
 import { parseRegionIndex } from './region-index.ts';
 import type { PackCore } from './region-pack.ts';
@@ -29,24 +29,14 @@ export const regionIndexQuery = (regionsBase: string) =>
     retry: 1,
   });
 
-/** Resolves with the pack or with the problems that stopped it; only an abort rejects. */
-export const regionPackQuery = (regionsBase: string, regionId: string) =>
-  queryOptions({
-    queryKey: ['region-pack', regionsBase, regionId],
-    queryFn: ({ signal }) =>
-      loadRegionPack(httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href), {
-        expectedId: regionId,
-        signal,
-      }),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
+/** The second stage's loader is a chunk of its own: the first screen does not need it (issue #8's budget). */
+const loadDetailsModule = () => import('./pack-details.ts');
 
 const packSource = (regionsBase: string, regionId: string) =>
   httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href);
 
 /**
- * The page loads a pack in two stages (pack-loader.ts): the core (what the map draws) and then the
+ * The page loads a pack in two stages (pack-core.ts, pack-details.ts): the core (what the map draws) and then the
  * details (partners, projects, services, activity), so the map can start drawing before the rest has
  * been read. Both resolve with problems rather than reject; only an abort rejects.
  */
@@ -55,8 +45,15 @@ export const packCoreQuery = (regionsBase: string, regionId: string) =>
     queryKey: ['region-pack-core', regionsBase, regionId],
     // A tiled pack: its cells from the attribute index (the map draws them from the tiles), even where
     // the pack also lists its GeoJSON grid for the command-line tools.
-    queryFn: ({ signal }) =>
-      loadPackCore(packSource(regionsBase, regionId), { expectedId: regionId, signal, preferIndex: true }),
+    queryFn: ({ signal }) => {
+      // The second stage's code is fetched while the first stage's files are read and checked.
+      void loadDetailsModule();
+      return loadPackCore(packSource(regionsBase, regionId), {
+        expectedId: regionId,
+        signal,
+        preferIndex: true,
+      });
+    },
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
@@ -65,8 +62,9 @@ export const packCoreQuery = (regionsBase: string, regionId: string) =>
 export const packDetailsQuery = (regionsBase: string, regionId: string, core: PackCore | null) =>
   queryOptions({
     queryKey: ['region-pack-details', regionsBase, regionId],
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       if (!core) throw new Error(`no core for pack ${regionId}`);
+      const { loadPackDetails } = await loadDetailsModule();
       return loadPackDetails(packSource(regionsBase, regionId), core, { signal });
     },
     enabled: core !== null,

@@ -199,11 +199,3 @@ export interface Programme {
   indicatorsAsOf: string | null;
   meetings: Meeting[];
 }
-
-export const EMPTY_PROGRAMME: Programme = {
-  committees: [],
-  categories: [],
-  indicators: [],
-  indicatorsAsOf: null,
-  meetings: [],
-};

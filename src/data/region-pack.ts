@@ -41,7 +41,16 @@ export interface RegionPack {
 export type AnyFeature = TypedFeature<Geometry, { id: string }>;
 
 /**
- * The first stage of a pack (src/data/pack-loader.ts loadPackCore): what the map draws. The page shows
+ * The first stage of a pack (src/data/pack-core.ts loadPackCore): what the map draws. The page shows
  * it while the rest of the pack loads.
  */
 export type PackCore = Pick<RegionPack, 'manifest' | 'files' | 'boundary' | 'admin' | 'grid' | 'bbox'>;
+
+/** A pack without programme documents (here, not in programme-schema.ts: the map needs it on first load). */
+export const EMPTY_PROGRAMME: Programme = {
+  committees: [],
+  categories: [],
+  indicators: [],
+  indicatorsAsOf: null,
+  meetings: [],
+};

@@ -1,6 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { EMPTY_PROGRAMME } from '../data/programme-schema.ts';
-import type { PackCore, RegionPack } from '../data/region-pack.ts';
+import { EMPTY_PROGRAMME, type PackCore, type RegionPack } from '../data/region-pack.ts';
 import { type ActivityMapData, activityMapData } from './activity-layers.ts';
 import {
   type CellMapProps,
