@@ -1,5 +1,4 @@
 import type { Geometry, Point } from 'geojson';
-import type { z } from 'zod';
 import { looksLikeActivityTable, parseActivityTable } from './activity-table.ts';
 import {
   activityProps,
@@ -21,6 +20,7 @@ import { isError, type Problem } from './problem.ts';
 import { type LoadedProgramme, loadProgramme } from './programme-loader.ts';
 import { checkProgrammeReferences } from './programme-references.ts';
 import type { PackCore, PackFiles, ProjectGeometry, RegionPack } from './region-pack.ts';
+import type { z } from './zod.ts';
 
 export const MANIFEST_FILE = 'region.json';
 
@@ -79,7 +79,7 @@ function manifestProblems(value: unknown): { manifest?: Manifest; problems: Prob
   return { manifest, problems };
 }
 
-async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+async function readLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   source: PackSource,
   file: string,
   schema: S,
@@ -103,7 +103,7 @@ async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>
   return parseLayer<G, S>(file, text, schema, kinds);
 }
 
-type Layer<G extends Geometry, S extends z.ZodType<{ id: string }>> = ParsedLayer<G, z.infer<S>>;
+type Layer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>> = ParsedLayer<G, z.infer<S>>;
 
 /** Reads and checks region.json: the manifest, or the problems that stop the pack. */
 async function readManifest(
@@ -143,7 +143,7 @@ async function readManifest(
   return { manifest, problems };
 }
 
-function optionalLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+function optionalLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   source: PackSource,
   file: string | undefined,
   schema: S,
