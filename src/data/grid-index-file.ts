@@ -1,8 +1,8 @@
 import type { BBox } from 'geojson';
-import { z } from 'zod';
 import type { GridProps } from './feature-schemas.ts';
 import type { GridCell } from './grid-index.ts';
 import type { Problem } from './problem.ts';
+import { z } from './zod.ts';
 
 /**
  * The attribute index of a pack whose grid is served as vector tiles (docs/region-pack.md, "Grid
@@ -17,15 +17,13 @@ export const GRID_INDEX_FORMAT = 'gridatlas.grid-index/1';
  * The envelope is checked with zod; the columns (70,000 entries each at city scale) by the plain loops in
  * parseGridIndex, which are an order of magnitude faster than a zod schema per element.
  */
-export const gridIndexFileSchema = z
-  .object({
-    format: z.literal(GRID_INDEX_FORMAT),
-    /** Level ids, top first: must equal the manifest's. */
-    levels: z.array(z.string().min(1)).min(1).max(6),
-    // Arrays are checked by the loops (zod would visit and copy every entry).
-    cells: z.record(z.string(), z.unknown()),
-  })
-  .loose();
+export const gridIndexFileSchema = z.looseObject({
+  format: z.literal(GRID_INDEX_FORMAT),
+  /** Level ids, top first: must equal the manifest's. */
+  levels: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(6)),
+  // Arrays are checked by the loops (zod would visit and copy every entry).
+  cells: z.record(z.string(), z.unknown()),
+});
 
 /** The columns: one array per property, entry i of each describing cell i. */
 export interface GridIndexColumns {

@@ -2,7 +2,6 @@ import { adminProps, boundaryProps, gridProps } from './feature-schemas.ts';
 import { AREAL } from './geometry-rules.ts';
 import type { AreaGeometry } from './grid-index.ts';
 import { buildGridIndex, geometryBBox, unionBBox } from './grid-index.ts';
-import { parseGridIndex } from './grid-index-file.ts';
 import type { Manifest } from './manifest-schema.ts';
 import { type Layer, type LoadOptions, optionalLayer, readLayer, readManifest } from './pack-read.ts';
 import { checkGridTree, checkReferences } from './pack-references.ts';
@@ -50,6 +49,8 @@ async function readGridIndex(
   }
   const json = parseJson(file, text);
   if (json.problem) return { features: [], problems: [json.problem], rejectedIds: new Set() };
+  // Only tiled packs have an attribute index: its parser is a chunk of its own.
+  const { parseGridIndex } = await import('./grid-index-file.ts');
   const { cells, problems } = parseGridIndex(file, json.value, levels);
   return { features: cells, problems, rejectedIds: new Set() };
 }

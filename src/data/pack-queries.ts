@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
-import { z } from 'zod';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
 import { loadPackCore } from './pack-core.ts';
 import { httpPackSource } from './pack-source.ts';
 import { parseRegionIndex } from './region-index.ts';
 import type { PackCore } from './region-pack.ts';
+import { z } from './zod.ts';
 
 /** Every input is in the key; every fetch gets the query's AbortSignal. */
 export const runtimeConfigQuery = () =>
@@ -72,9 +72,11 @@ export const packDetailsQuery = (regionsBase: string, regionId: string, core: Pa
     retry: false,
   });
 
-const basemapStyleSchema = z
-  .object({ version: z.literal(8), sources: z.record(z.string(), z.unknown()), layers: z.array(z.unknown()) })
-  .loose();
+const basemapStyleSchema = z.looseObject({
+  version: z.literal(8),
+  sources: z.record(z.string(), z.unknown()),
+  layers: z.array(z.unknown()),
+});
 
 /** The optional basemap style named in config.json; MapLibre validates the rest when it applies it. */
 export const basemapStyleQuery = (url: string) =>
@@ -92,9 +94,9 @@ export const basemapStyleQuery = (url: string) =>
     retry: 1,
   });
 
-const manifestNameSchema = z
-  .object({ name: z.object({ zh: z.string(), en: z.string().optional() }) })
-  .loose();
+const manifestNameSchema = z.looseObject({
+  name: z.object({ zh: z.string(), en: z.optional(z.string()) }),
+});
 
 /** Only a pack's name, for the region switcher: the full pack loads when it is chosen. */
 export const manifestQuery = (regionsBase: string, regionId: string) =>

@@ -1,11 +1,11 @@
 import type { Geometry } from 'geojson';
-import type { z } from 'zod';
 import type { GeometryKind } from './geometry-rules.ts';
 import { type Manifest, manifestSchema } from './manifest-schema.ts';
 import type { PackSource } from './pack-source.ts';
 import { type ParsedLayer, parseJson, parseLayer } from './parse-layer.ts';
 import type { Problem } from './problem.ts';
 import type { RegionPack } from './region-pack.ts';
+import type { z } from './zod.ts';
 
 /** What both loading stages share: the manifest, reading a layer file, the load options and results. */
 
@@ -66,7 +66,7 @@ function manifestProblems(value: unknown): { manifest?: Manifest; problems: Prob
   return { manifest, problems };
 }
 
-export async function readLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+export async function readLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   source: PackSource,
   file: string,
   schema: S,
@@ -90,7 +90,7 @@ export async function readLayer<G extends Geometry, S extends z.ZodType<{ id: st
   return parseLayer<G, S>(file, text, schema, kinds);
 }
 
-export type Layer<G extends Geometry, S extends z.ZodType<{ id: string }>> = ParsedLayer<G, z.infer<S>>;
+export type Layer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>> = ParsedLayer<G, z.infer<S>>;
 
 /** Reads and checks region.json: the manifest, or the problems that stop the pack. */
 export async function readManifest(
@@ -130,7 +130,7 @@ export async function readManifest(
   return { manifest, problems };
 }
 
-export function optionalLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+export function optionalLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   source: PackSource,
   file: string | undefined,
   schema: S,

@@ -41,8 +41,8 @@ describe('the first-load path (static imports from src/main.tsx)', () => {
     expect(graph.files).not.toContain(file);
   });
 
-  it('uses no package the first screen does not need (charts, comlink, pmtiles)', () => {
-    for (const pkg of ['uplot', 'comlink', 'pmtiles']) expect(graph.packages).not.toContain(pkg);
+  it('uses no package the first screen does not need (charts, comlink, pmtiles, zod classic)', () => {
+    for (const pkg of ['uplot', 'comlink', 'pmtiles', 'zod']) expect(graph.packages).not.toContain(pkg);
     expect(graph.packages).toContain('maplibre-gl');
   });
 });
