@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pickName } from '../data/localized.ts';
-import { packIndex } from '../data/pack-index/pack-index.ts';
 import { useT } from '../i18n/use-t.ts';
 import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
@@ -66,13 +65,12 @@ export function App() {
   const [mapError, setMapError] = useState<string | null>(null);
   const region = useRegionPack(regionId, { drawAhead, mapDrawn, mapFailed: mapError !== null });
   const [unknownId, setUnknownId] = useState<string | null>(null);
-  const { pack } = region;
+  const { pack, index } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
   const programme = useProgramme(pack, region.mapData, lang);
   const showProgramme = useAppState((s) => s.showProgramme);
   const programmeOpen = programme.view !== null;
 
-  const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
   useEffect(() => {
     if (pack) preloadPanels();
   }, [pack]);

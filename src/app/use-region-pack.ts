@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CONFIG, type RuntimeConfig } from '../config/runtime-config.ts';
+import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import {
   basemapStyleQuery,
   packCoreQuery,
@@ -17,6 +18,8 @@ import { chooseRegion } from './prefetch-pack.ts';
 export interface RegionPackState {
   /** The pack on screen: the requested one, or the last one that loaded if the requested one failed. */
   pack: RegionPack | null;
+  /** The shown pack's index (drill-down, search, panels), built with its second stage. */
+  index: PackIndex | null;
   mapData: MapData | null;
   loading: boolean;
   /**
@@ -86,7 +89,7 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
   });
   const core = coreQuery.data?.core ?? null;
   const coreId = core?.manifest.id ?? null;
-  const lastGood = useRef<{ pack: RegionPack; mapData: MapData } | null>(null);
+  const lastGood = useRef<{ pack: RegionPack; index: PackIndex; mapData: MapData } | null>(null);
   const [released, setReleased] = useState<string | null>(null);
   const holdDetails =
     drawAhead &&
@@ -112,12 +115,14 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
     [core, regionsBase],
   );
   const loaded = detailsQuery.data?.pack ?? null;
+  const loadedIndex = detailsQuery.data?.index ?? null;
   // The overlays (partners, projects, services, activity) join the map once the details have loaded.
   const fullMapData = useMemo(
     () => (loaded && coreMapData ? withDetailsMapData(coreMapData, loaded) : null),
     [loaded, coreMapData],
   );
-  if (loaded && fullMapData) lastGood.current = { pack: loaded, mapData: fullMapData };
+  if (loaded && loadedIndex && fullMapData)
+    lastGood.current = { pack: loaded, index: loadedIndex, mapData: fullMapData };
   useEffect(() => {
     if (loaded) performance.mark('gridatlas:pack-ready', { detail: loaded.manifest.id });
   }, [loaded]);
@@ -129,6 +134,7 @@ export function useRegionPack(wantedId: string | null, options: RegionPackOption
 
   return {
     pack: lastGood.current?.pack ?? null,
+    index: lastGood.current?.index ?? null,
     mapData: lastGood.current?.mapData ?? (mapAhead ? coreMapData : null),
     loading:
       config.isPending ||

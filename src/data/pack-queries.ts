@@ -2,6 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
 import { loadPackCore } from './pack-core.ts';
+import type { PackIndex } from './pack-index/pack-index.ts';
+import type { LoadResult } from './pack-read.ts';
 import { httpPackSource } from './pack-source.ts';
 import { parseRegionIndex } from './region-index.ts';
 import type { PackCore } from './region-pack.ts';
@@ -29,8 +31,17 @@ export const regionIndexQuery = (regionsBase: string) =>
     retry: 1,
   });
 
-/** The second stage's loader is a chunk of its own: the first screen does not need it (issue #8's budget). */
+/**
+ * The second stage's loader and the pack index built on its result (drill-down, search, panels) are
+ * chunks of their own: the first screen does not need them (issue #8's budget).
+ */
 const loadDetailsModule = () => import('./pack-details.ts');
+const loadIndexModule = () => import('./pack-index/pack-index.ts');
+
+export interface DetailsLoadResult extends LoadResult {
+  /** The pack's index; null when the pack did not load. */
+  index: PackIndex | null;
+}
 
 const packSource = (regionsBase: string, regionId: string) =>
   httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href);
@@ -48,6 +59,7 @@ export const packCoreQuery = (regionsBase: string, regionId: string) =>
     queryFn: ({ signal }) => {
       // The second stage's code is fetched while the first stage's files are read and checked.
       void loadDetailsModule();
+      void loadIndexModule();
       return loadPackCore(packSource(regionsBase, regionId), {
         expectedId: regionId,
         signal,
@@ -62,10 +74,15 @@ export const packCoreQuery = (regionsBase: string, regionId: string) =>
 export const packDetailsQuery = (regionsBase: string, regionId: string, core: PackCore | null) =>
   queryOptions({
     queryKey: ['region-pack-details', regionsBase, regionId],
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<DetailsLoadResult> => {
       if (!core) throw new Error(`no core for pack ${regionId}`);
-      const { loadPackDetails } = await loadDetailsModule();
-      return loadPackDetails(packSource(regionsBase, regionId), core, { signal });
+      const [{ loadPackDetails }, { packIndex }] = await Promise.all([
+        loadDetailsModule(),
+        loadIndexModule(),
+      ]);
+      const { pack, problems } = await loadPackDetails(packSource(regionsBase, regionId), core, { signal });
+      // The index is built here, once, in the query rather than during a render.
+      return { pack, problems, index: pack ? packIndex(pack) : null };
     },
     enabled: core !== null,
     staleTime: Number.POSITIVE_INFINITY,

@@ -36,13 +36,16 @@ describe('the first-load path (static imports from src/main.tsx)', () => {
     ['the activity legend', 'src/ui/activity/ActivityLegend.tsx'],
     ['the planner panel', 'src/ui/planner/CoveragePanel.tsx'],
     ['the analysis worker’s client', 'src/analysis/client.ts'],
+    ['the pack index (built with the second stage)', 'src/data/pack-index/pack-index.ts'],
+    ['the leaf locator', 'src/data/pack-index/leaf-locator.ts'],
+    ['the tiled packs’ attribute-index parser', 'src/data/grid-index-file.ts'],
     ['the live-status fetch', 'src/data/status-fetch.ts'],
   ])('leaves out %s', (_, file) => {
     expect(graph.files).not.toContain(file);
   });
 
-  it('uses no package the first screen does not need (charts, comlink, pmtiles, zod classic)', () => {
-    for (const pkg of ['uplot', 'comlink', 'pmtiles', 'zod']) expect(graph.packages).not.toContain(pkg);
+  it('uses no package the first screen does not need (charts, comlink, pmtiles, flatbush, zod classic)', () => {
+    for (const pkg of ['uplot', 'comlink', 'pmtiles', 'flatbush', 'zod']) expect(graph.packages).not.toContain(pkg);
     expect(graph.packages).toContain('maplibre-gl');
   });
 });
