@@ -16,6 +16,7 @@ import type { FocusPanel as EagerFocusPanel } from './FocusPanel.tsx';
  */
 function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
   const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module load (below), never in a render.
   return function LazyPart(props: P) {
     return (
       <Suspense fallback={null}>

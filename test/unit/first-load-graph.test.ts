@@ -45,7 +45,8 @@ describe('the first-load path (static imports from src/main.tsx)', () => {
   });
 
   it('uses no package the first screen does not need (charts, comlink, pmtiles, flatbush, zod classic)', () => {
-    for (const pkg of ['uplot', 'comlink', 'pmtiles', 'flatbush', 'zod']) expect(graph.packages).not.toContain(pkg);
+    for (const pkg of ['uplot', 'comlink', 'pmtiles', 'flatbush', 'zod'])
+      expect(graph.packages).not.toContain(pkg);
     expect(graph.packages).toContain('maplibre-gl');
   });
 });
