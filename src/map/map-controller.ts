@@ -160,6 +160,12 @@ export class MapController {
     focus: FocusTarget;
   } | null = null;
   private pendingFit: { bbox: [number, number, number, number]; maxZoom: number } | null = null;
+  /**
+   * The last fit, while the camera is still where it put it (a user's pan, zoom or a jump clears it):
+   * when the bottom inset changes (the time bar appears once the pack's activity is in), it is redone.
+   */
+  private lastFit: { bbox: [number, number, number, number]; maxZoom: number; widerPanel: number } | null =
+    null;
   /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
   private readonly marks: LoadMarks;
   /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
@@ -209,7 +215,10 @@ export class MapController {
       this.applyActivity();
       this.applyActivityCells();
     });
-    this.map.on('movestart', () => this.setIdle(false));
+    this.map.on('movestart', (e: { originalEvent?: unknown }) => {
+      this.setIdle(false);
+      if (e.originalEvent) this.lastFit = null;
+    });
     this.map.on('dataloading', () => this.setIdle(false));
     // Every settled move is reported as where the map now is; the store tags it 'map', and the map
     // only ever follows views tagged otherwise, so map and store never ping-pong (as in maputnik).
@@ -314,6 +323,7 @@ export class MapController {
    */
   fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17, widerPanel = 0): void {
     this.setIdle(false);
+    this.lastFit = { bbox, maxZoom, widerPanel };
     if (this.lost) {
       this.pendingFit = { bbox, maxZoom };
       return;
@@ -336,7 +346,10 @@ export class MapController {
 
   /** Keeps this many pixels free at the bottom when fitting (a bar over the map's bottom edge). */
   setBottomInset(px: number): void {
+    if (px === this.bottomInset) return;
     this.bottomInset = px;
+    const fit = this.lastFit;
+    if (fit) this.fitTo(fit.bbox, true, fit.maxZoom, fit.widerPanel);
   }
 
   /**
@@ -450,6 +463,7 @@ export class MapController {
   jumpTo(view: MapView): void {
     if (this.lost) return;
     this.setIdle(false);
+    this.lastFit = null;
     this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
     this.map.triggerRepaint();
   }
