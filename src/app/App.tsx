@@ -38,8 +38,8 @@ import { useOverlays } from './use-overlays.ts';
 import { useProgramme } from './use-programme.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
-/** Height the time bar takes at the bottom of the map (with its margin); keep in step with app.css. */
-const TIME_BAR_INSET = 170;
+/** Room left between a fitted box and the time bar's top edge. */
+const TIME_BAR_GAP = 12;
 
 /** Layout and composition only. */
 export function App() {
@@ -63,6 +63,8 @@ export function App() {
   const [drawAhead] = useState(() => focus === null);
   const [mapDrawn, setMapDrawn] = useState<string | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
+  // What the time bar covers of the map's bottom (0 without it): fits keep clear of it.
+  const [timeBarCover, setTimeBarCover] = useState(0);
   const region = useRegionPack(regionId, { drawAhead, mapDrawn, mapFailed: mapError !== null });
   const [unknownId, setUnknownId] = useState<string | null>(null);
   const { pack, index } = region;
@@ -209,7 +211,7 @@ export function App() {
           reveal={overlays.reveal}
           onSelect={(selection) => overlays.choose(selection, selection.kind === 'partner')}
           activity={activity.map}
-          bottomInset={activity.on && activity.range ? TIME_BAR_INSET : 0}
+          bottomInset={timeBarCover > 0 ? timeBarCover + TIME_BAR_GAP : 0}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -350,6 +352,7 @@ export function App() {
             range={activity.range}
             series={activity.series}
             totals={activity.totals}
+            onCover={setTimeBarCover}
           />
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}
