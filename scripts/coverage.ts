@@ -87,6 +87,12 @@ async function main(): Promise<number> {
     }
     return 1;
   }
+  if (pack.grid.geometryless) {
+    console.error(
+      `${args.folder}: the grid is served as tiles only (no layers.grids): the coverage analysis needs its geometry`,
+    );
+    return 1;
+  }
   const kind = args.options.serviceKind;
   if (kind != null && !pack.services.some((s) => s.properties.kind === kind)) {
     console.error(`note: no service point in this pack has kind "${kind}"; every cell will be beyond reach`);

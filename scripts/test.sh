@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: typecheck, lint, unit tests (node) and browser tests (Debian's headless Chromium).
-# Installs Debian's chromium and fonts-noto-cjk when missing (needs root, as on CI and dev machines),
+# Installs Debian's chromium, fonts-noto-cjk and gdal-bin (ogr2ogr: test/browser/tiles.test.ts cuts a pack
+# into vector tiles) when missing (needs root, as on CI and dev machines),
 # and prints the line "N passed, N failed" from vitest's JSON report.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 missing=()
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "The browser tests need Debian packages: ${missing[*]}." >&2

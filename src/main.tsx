@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { prefetchFirstPack } from './app/prefetch-pack.ts';
 import './app/app.css';
 import { syncStoreWithHistory } from './state/history-sync.ts';
 import { createAppStore } from './state/store.ts';
@@ -41,6 +42,7 @@ function Root() {
 }
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+void prefetchFirstPack(queryClient, initial.region);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

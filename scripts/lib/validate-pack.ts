@@ -25,6 +25,16 @@ export async function validatePackFolder(
     expectedId: basename(resolve(folder)),
   });
   const errors = problems.filter((p) => p.severity === 'error');
-  const findings = pack ? analyseGridCoverage(pack, options) : [];
+  // A tiled pack without its GeoJSON grid has only bounding boxes: gaps and overlaps cannot be measured.
+  const findings = pack && !pack.grid.geometryless ? analyseGridCoverage(pack, options) : [];
+  if (pack?.grid.geometryless) {
+    findings.push({
+      severity: 'finding',
+      file: pack.files.grids,
+      rule: 'geometry-unprocessable',
+      message:
+        'the grid is served as tiles only (no layers.grids): gaps and overlaps were not checked; list the GeoJSON grid in layers.grids to check them',
+    });
+  }
   return { folder, pack, errors, findings };
 }

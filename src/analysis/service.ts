@@ -75,6 +75,15 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
       const { pack: loaded, problems } = await loadRegionPack(deps.sourceFor(packUrl));
       if (mine !== generation) return { ok: false, problems: ['a newer pack replaced this one'] };
       if (!loaded) return { ok: false, problems: problems.map(formatProblem) };
+      if (loaded.grid.geometryless) {
+        // A tiled pack without its GeoJSON grid: bounding boxes are no basis for areas and gaps.
+        return {
+          ok: false,
+          problems: [
+            'the coverage analysis needs the grid geometry: this pack serves its grid only as tiles (add layers.grids)',
+          ],
+        };
+      }
       replacePack(loaded);
       return { ok: true, pack: info(loaded) };
     },

@@ -1,33 +1,35 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pickName } from '../data/localized.ts';
-import { packIndex } from '../data/pack-index/pack-index.ts';
 import { useT } from '../i18n/use-t.ts';
 import { alertMarkers } from '../layers/alert-layers.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppState } from '../state/store-context.tsx';
 import { Attribution } from '../ui/Attribution.tsx';
-import { ActivityLegend } from '../ui/activity/ActivityLegend.tsx';
-import { TimeBar } from '../ui/activity/TimeBar.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
-import { CellPanel } from '../ui/CellPanel.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LevelLegend } from '../ui/LevelLegend.tsx';
 import { LiveStatusBar } from '../ui/LiveStatusBar.tsx';
 import { LayerControl } from '../ui/overlays/LayerControl.tsx';
 import { ClusterNote, ProjectColourSwitch } from '../ui/overlays/OverlayExtras.tsx';
-import { PartnerCard } from '../ui/overlays/PartnerCard.tsx';
-import { ProjectCard } from '../ui/overlays/ProjectCard.tsx';
 import { ProjectList } from '../ui/overlays/ProjectList.tsx';
 import { MessageAlert, ProblemAlert } from '../ui/ProblemAlert.tsx';
-import { CoverageLegend } from '../ui/planner/CoverageLegend.tsx';
-import { CoveragePanel } from '../ui/planner/CoveragePanel.tsx';
 import { ModeSwitch } from '../ui/planner/ModeSwitch.tsx';
 import { ProgrammeButton } from '../ui/programme/ProgrammeButton.tsx';
-import { ProgrammePanel } from '../ui/programme/ProgrammePanel.tsx';
 import { RegionSwitcher } from '../ui/RegionSwitcher.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
-import { buildPanelModel, defaultWindow, presetWindow } from './panel-model.ts';
+import {
+  ActivityLegend,
+  CoverageLegend,
+  CoveragePanel,
+  FocusPanel,
+  PartnerCard,
+  ProgrammePanel,
+  ProjectCard,
+  preloadPanels,
+  TimeBar,
+} from './lazy-ui.tsx';
 import { resolveFocus } from './resolve-focus.ts';
+import { defaultWindow } from './time-window.ts';
 import { useActivityOverlay } from './use-activity.ts';
 import { useCoverage } from './use-coverage.ts';
 import { useDrillKeys } from './use-drill-keys.ts';
@@ -36,8 +38,8 @@ import { useOverlays } from './use-overlays.ts';
 import { useProgramme } from './use-programme.ts';
 import { useRegionPack } from './use-region-pack.ts';
 
-/** Height the time bar takes at the bottom of the map (with its margin); keep in step with app.css. */
-const TIME_BAR_INSET = 170;
+/** Room left between a fitted box and the time bar's top edge. */
+const TIME_BAR_GAP = 12;
 
 /** Layout and composition only. */
 export function App() {
@@ -56,16 +58,24 @@ export function App() {
   const serviceKind = useAppState((s) => s.serviceKind);
   const snapshotRef = useRef<(() => HTMLCanvasElement) | null>(null);
   const setRegion = useAppState((s) => s.setRegion);
-  const region = useRegionPack(regionId);
+  // The first pack's grid is drawn as soon as it is in, ahead of the rest of the pack — unless the
+  // address names a cell or town: then the map waits for the pack, to know where to look.
+  const [drawAhead] = useState(() => focus === null);
+  const [mapDrawn, setMapDrawn] = useState<string | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
+  // What the time bar covers of the map's bottom (0 without it): fits keep clear of it.
+  const [timeBarCover, setTimeBarCover] = useState(0);
+  const region = useRegionPack(regionId, { drawAhead, mapDrawn, mapFailed: mapError !== null });
   const [unknownId, setUnknownId] = useState<string | null>(null);
-  const { pack } = region;
+  const { pack, index } = region;
   const regionName = pack ? pickName(pack.manifest.name, lang) : '';
   const programme = useProgramme(pack, region.mapData, lang);
   const showProgramme = useAppState((s) => s.showProgramme);
   const programmeOpen = programme.view !== null;
 
-  const index = useMemo(() => (pack ? packIndex(pack) : null), [pack]);
+  useEffect(() => {
+    if (pack) preloadPanels();
+  }, [pack]);
   const {
     live,
     query: statusQuery,
@@ -102,9 +112,9 @@ export function App() {
     () =>
       index
         ? [
-            { key: 'window4' as const, window: presetWindow(index, 4) },
-            { key: 'window12' as const, window: presetWindow(index, 12) },
-            { key: 'window52' as const, window: presetWindow(index, 52) },
+            { key: 'window4' as const, window: defaultWindow(index, 4) },
+            { key: 'window12' as const, window: defaultWindow(index, 12) },
+            { key: 'window52' as const, window: defaultWindow(index, 52) },
           ]
         : [],
     [index],
@@ -113,7 +123,9 @@ export function App() {
   const coverage = useCoverage({
     // Also while a cell is open: its panel lists the cell's grid findings (the worker's run is cheap,
     // off the main thread, and repeated only when an input changes).
-    active: planner || resolved?.focus != null,
+    // (Not on a pack read from a tile index: its grid geometry is not in the page, and a city's analysis
+    // is for the planner to start, not for every click.)
+    active: planner || (resolved?.focus != null && !pack?.grid.geometryless),
     pack,
     packUrl: region.packBaseUrl,
     serviceKind,
@@ -122,13 +134,6 @@ export function App() {
   // Grid findings do not depend on the window or service kind: any report of this pack will do.
   const report = coverage.run.report;
   const gridFindings = report && pack && report.region.id === pack.manifest.id ? report.findings : null;
-  const panel = useMemo(
-    () =>
-      pack && index && resolved?.focus && activityWindow
-        ? buildPanelModel(pack, index, resolved.focus, activityWindow, lang, live, gridFindings)
-        : null,
-    [pack, index, resolved?.focus, activityWindow, lang, live, gridFindings],
-  );
 
   const go = useCallback(
     (next: typeof focus) => {
@@ -142,10 +147,11 @@ export function App() {
     [focusOn, programmeOpen, showProgramme],
   );
   const onCellClick = useCallback(
-    (id: string | null, at: [number, number]) => {
+    (id: string | null, at: [number, number], topUnder?: string) => {
       if (id !== null) return go({ kind: 'cell', id });
-      // Outside the clickable cells: step to the top-level cell under the click, if any.
-      const leaf = index?.locator.leafAt(at);
+      // Outside the clickable cells: step to the top-level cell under the click, if any (as the map
+      // drew it, or located in the grid).
+      const leaf = topUnder ?? index?.locator.leafAt(at);
       if (!leaf || !pack) return;
       let top = pack.grid.byId.get(leaf);
       while (top?.properties.parent) top = pack.grid.byId.get(top.properties.parent);
@@ -188,10 +194,12 @@ export function App() {
       <main className="stage">
         <MapView
           data={region.mapData}
+          waiting={region.mapAhead}
+          onDrawn={setMapDrawn}
           lang={lang}
           basemap={region.basemap}
           focus={resolved?.target ?? null}
-          fitBox={resolved?.fitBox ?? null}
+          fitBox={resolved?.fitBox ?? region.mapData?.bbox ?? null}
           requestedView={viewOrigin === 'map' ? null : view}
           alerts={alertData}
           coverage={planner ? coverage.map : null}
@@ -203,7 +211,7 @@ export function App() {
           reveal={overlays.reveal}
           onSelect={(selection) => overlays.choose(selection, selection.kind === 'partner')}
           activity={activity.map}
-          bottomInset={activity.on && activity.range ? TIME_BAR_INSET : 0}
+          bottomInset={timeBarCover > 0 ? timeBarCover + TIME_BAR_GAP : 0}
           snapshotRef={snapshotRef}
           label={t('mapLabel', { region: regionName })}
           onError={setMapError}
@@ -308,9 +316,14 @@ export function App() {
                 onClose={() => overlays.choose(null, false)}
               />
             )}
-            {panel && resolved && (
-              <CellPanel
-                model={panel}
+            {resolved?.focus && pack && index && activityWindow && (
+              <FocusPanel
+                pack={pack}
+                index={index}
+                focus={resolved.focus}
+                window={activityWindow}
+                live={live}
+                gridFindings={gridFindings}
                 lang={lang}
                 presets={presets}
                 onGo={go}
@@ -320,13 +333,17 @@ export function App() {
                 onMeeting={(id) => showProgramme({ tab: 'meetings', id })}
               />
             )}
-            {!panel && !overlays.partner && !overlays.project && overlays.active.has('projects') && pack && (
-              <ProjectList
-                rows={overlays.rows}
-                total={pack.projects.length}
-                onChoose={(id) => overlays.choose({ kind: 'project', id }, true)}
-              />
-            )}
+            {!resolved?.focus &&
+              !overlays.partner &&
+              !overlays.project &&
+              overlays.active.has('projects') &&
+              pack && (
+                <ProjectList
+                  rows={overlays.rows}
+                  total={pack.projects.length}
+                  onChoose={(id) => overlays.choose({ kind: 'project', id }, true)}
+                />
+              )}
           </div>
         )}
         {activity.on && activity.range && activityWindow && (
@@ -335,6 +352,7 @@ export function App() {
             range={activity.range}
             series={activity.series}
             totals={activity.totals}
+            onCover={setTimeBarCover}
           />
         )}
         {pack && <Attribution text={pack.manifest.attribution} />}

@@ -10,7 +10,7 @@ import type { RegionPack } from '../data/region-pack.ts';
 import type { LiveStatus } from '../data/status-merge.ts';
 import type { StatusAlert } from '../data/status-schema.ts';
 import type { DayWindow, Focus } from '../state/url.ts';
-import { type CellMeeting, meetingsFor } from './programme-model.ts';
+import { type CellMeeting, meetingsFor } from './cell-meetings.ts';
 
 export interface Figure {
   value: number | null;
@@ -70,7 +70,6 @@ export interface PanelModel {
 }
 
 const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 const KNOWN_CELL_PROPS = new Set([
   'id',
   'level',
@@ -92,19 +91,7 @@ const STATUS_ORDER: Record<ProjectStatus, number> = {
   done: 4,
 };
 
-/** Calendar day (Shanghai) of a time, as YYYY-MM-DD. */
-export const shanghaiDay = (t: number) => new Date(t + SHANGHAI).toISOString().slice(0, 10);
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
-
-/** The default window: the latest `weeks` weeks of the pack's activity (static data has no "now"). */
-export function defaultWindow(index: PackIndex, weeks = 12): DayWindow {
-  const last = index.activity.span?.last ?? Date.now();
-  return { from: shanghaiDay(last - (weeks * 7 - 1) * DAY), to: shanghaiDay(last) };
-}
-
-export function presetWindow(index: PackIndex, weeks: number): DayWindow {
-  return defaultWindow(index, weeks);
-}
 
 function figure(r: { sum: number; known: number }, leaves: number, isLeaf: boolean): Figure {
   if (r.known === 0) return { value: null };

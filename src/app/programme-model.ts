@@ -1,11 +1,9 @@
-import { ancestry } from '../data/grid-index.ts';
 import { type Lang, type LocalizedName, pickName } from '../data/localized.ts';
 import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import { committeeName } from '../data/programme-names.ts';
 import type { CommitteeKind, Compute } from '../data/programme-schema.ts';
 import type { RegionPack } from '../data/region-pack.ts';
 import { STRINGS, type StringKey, translate } from '../i18n/strings.ts';
-import type { Focus } from '../state/url.ts';
 
 /**
  * What the programme panel and the cell panel show of the committees and meetings, as plain data built
@@ -151,50 +149,6 @@ export function buildMeetingModels(pack: RegionPack, lang: Lang): MeetingModel[]
         generated: m.generated,
       };
     });
-}
-
-export interface CellMeeting {
-  id: string;
-  date: string;
-  topic: string;
-  /** Name of the cell the meeting names when that is a cell above or below the subject; null when it is the subject. */
-  via: string | null;
-}
-
-/**
- * The meetings concerning a cell: those naming the cell itself, a cell below it (rolled up, as partners
- * and projects are) or a cell above it (a meeting about an area concerns each of its cells). For a
- * street/town: those naming any cell in it. Newest first.
- */
-export function meetingsFor(pack: RegionPack, focus: Focus, lang: Lang): CellMeeting[] {
-  const { grid } = pack;
-  const out: CellMeeting[] = [];
-  for (const m of pack.programme.meetings) {
-    let best: { via: string | null } | null = null;
-    for (const named of m.cells) {
-      const chain = ancestry(grid, named);
-      if (focus.kind === 'town') {
-        if (chain.some((c) => c.properties.town === focus.id))
-          best = { via: grid.byId.get(named)?.properties.name ?? named };
-      } else if (named === focus.id) {
-        best = { via: null };
-        break;
-      } else if (
-        chain.some((c) => c.properties.id === focus.id) ||
-        ancestry(grid, focus.id).some((c) => c.properties.id === named)
-      ) {
-        best ??= { via: grid.byId.get(named)?.properties.name ?? named };
-      }
-    }
-    if (best)
-      out.push({
-        id: m.id,
-        date: m.date,
-        topic: pickName(m.topic, lang),
-        via: focus.kind === 'town' ? null : best.via,
-      });
-  }
-  return out.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }
 
 /** A plain sentence saying what a computed indicator counts, in the interface language. */

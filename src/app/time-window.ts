@@ -1,4 +1,5 @@
-import { DAY_MS, dayNumber, dayText, shanghaiDayStart } from '../data/calendar-day.ts';
+import { DAY_MS, dayNumber, dayText, shanghaiDayNumber, shanghaiDayStart } from '../data/calendar-day.ts';
+import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import type { DayWindow } from '../state/url.ts';
 
 /**
@@ -142,4 +143,13 @@ export function stepWindow(w: DayWindow, range: DayRange, direction: 1 | -1, loo
 export function atEnd(w: DayWindow, range: DayRange): boolean {
   const s = sliderModel(w, range);
   return s.value === s.max;
+}
+
+/**
+ * The default window: the latest `weeks` weeks (Shanghai calendar days) of the pack's activity, since
+ * static data has no "now". Also the cell panel's and the planner's presets (4, 12 and 52 weeks).
+ */
+export function defaultWindow(index: PackIndex, weeks = 12): DayWindow {
+  const last = shanghaiDayNumber(index.activity.span?.last ?? Date.now());
+  return toWindow({ from: last - (weeks * 7 - 1), to: last });
 }

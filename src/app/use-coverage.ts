@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisOptions, CoverageReport } from '../analysis/analyse-pack.ts';
-import { type AnalysisClient, createAnalysisClient } from '../analysis/client.ts';
+import type { AnalysisClient } from '../analysis/client.ts';
 import type { Finding } from '../analysis/finding.ts';
 import type { LoadOutcome } from '../analysis/service.ts';
 import type { RegionPack } from '../data/region-pack.ts';
@@ -60,7 +60,9 @@ const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'A
  */
 export function useCoverage(inputs: CoverageInputs): CoverageState {
   const { active, pack, packUrl, window } = inputs;
-  const clientRef = useRef<AnalysisClient | null>(null);
+  // The worker's client (and comlink) is a chunk of its own, loaded on the first run: most sessions
+  // never open the planner or a cell (issue #8's first-load budget).
+  const clientRef = useRef<Promise<AnalysisClient> | null>(null);
   const loaded = useRef<{ url: string; outcome: Promise<LoadOutcome> } | null>(null);
   const runs = useRef(0);
   const [run, setRun] = useState<CoverageRun & { url: string | null; key: string | null }>({
@@ -90,13 +92,13 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `options`; `done` skips a re-run of what is on screen.
   useEffect(() => {
     if (!active || !packUrl || done) return;
-    if (!clientRef.current) clientRef.current = createAnalysisClient();
-    const client = clientRef.current;
+    clientRef.current ??= import('../analysis/client.ts').then((m) => m.createAnalysisClient());
+    const clientReady = clientRef.current;
     const controller = new AbortController();
     const n = ++runs.current;
     if (loaded.current?.url !== packUrl) {
-      const outcome = client
-        .load(packUrl)
+      const outcome = clientReady
+        .then((client) => client.load(packUrl))
         .catch(
           (err): LoadOutcome => ({ ok: false, problems: [err instanceof Error ? err.message : String(err)] }),
         );
@@ -129,6 +131,7 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
         setRun((r) => ({ ...r, status: 'running' }));
         performance.mark('gridatlas:analysis-start', { detail: { run: n, options } });
         const started = performance.now();
+        const client = await clientReady;
         const report = await client.analyse(options, controller.signal);
         const ms = performance.now() - started;
         performance.mark('gridatlas:analysis-done', { detail: { run: n, ms } });
@@ -152,7 +155,7 @@ export function useCoverage(inputs: CoverageInputs): CoverageState {
   // The worker lives as long as the app; in StrictMode's remount a fresh one is made.
   useEffect(
     () => () => {
-      clientRef.current?.dispose();
+      void clientRef.current?.then((client) => client.dispose());
       clientRef.current = null;
       loaded.current = null;
     },

@@ -1,45 +1,44 @@
-import { z } from 'zod';
+import { z } from '../data/zod.ts';
 
 /** An http(s) URL or a path relative to the page; no other scheme (javascript:, data:, file:). */
-const pageUrl = z
-  .string()
-  .min(1)
-  .refine((u) => {
+const pageUrl = z.string().check(
+  z.minLength(1),
+  z.refine((u) => {
     if (!/^[a-z][a-z0-9+.-]*:/i.test(u)) return true;
     // Absolute: http(s) only, and parseable, since its origin goes into the CSP.
     return /^https?:\/\//i.test(u) && URL.canParse(u);
-  }, 'must be an http(s) URL or a path relative to the page');
+  }, 'must be an http(s) URL or a path relative to the page'),
+);
 
 /**
  * Deployment settings read at start-up from `config.json` beside index.html, so that a kiosk or an
  * intranet can change them without rebuilding. Everything is optional; the defaults work offline.
  */
-export const runtimeConfigSchema = z
-  .object({
-    /** Folder (URL, relative to the page) holding index.json and one folder per region pack. */
-    regionsBase: z.string().min(1).default('regions/'),
-    /**
-     * An optional MapLibre style URL drawn under the grid (e.g. an intranet tile server), absolute or
-     * relative to the page. Off by default: the app makes no request to any host but its own unless
-     * this is set.
-     */
-    basemapStyle: pageUrl.nullable().default(null),
-    /** Extra origins the page may contact (tiles, fonts, status feeds), added to the Content-Security-Policy. */
-    allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
-    /**
-     * The live status feed (docs/status-feed.md), absolute or relative to the page. When set it wins over
-     * the pack's own `status`, so a deployment points at its backend without editing or rebuilding packs.
-     * "{region}" in it stands for the pack id (resolveStatusUrl in src/data/status-url.ts).
-     */
-    statusUrl: pageUrl.optional(),
-    /** How often the status feed is polled. */
-    statusIntervalSeconds: z
+export const runtimeConfigSchema = z.strictObject({
+  /** Folder (URL, relative to the page) holding index.json and one folder per region pack. */
+  regionsBase: z._default(z.string().check(z.minLength(1)), 'regions/'),
+  /**
+   * An optional MapLibre style URL drawn under the grid (e.g. an intranet tile server), absolute or
+   * relative to the page. Off by default: the app makes no request to any host but its own unless
+   * this is set.
+   */
+  basemapStyle: z._default(z.nullable(pageUrl), null),
+  /** Extra origins the page may contact (tiles, fonts, status feeds), added to the Content-Security-Policy. */
+  allowedOrigins: z._default(z.array(z.url({ protocol: /^https?$/ })), []),
+  /**
+   * The live status feed (docs/status-feed.md), absolute or relative to the page. When set it wins over
+   * the pack's own `status`, so a deployment points at its backend without editing or rebuilding packs.
+   * "{region}" in it stands for the pack id (resolveStatusUrl in src/data/status-url.ts).
+   */
+  statusUrl: z.optional(pageUrl),
+  /** How often the status feed is polled. */
+  statusIntervalSeconds: z._default(
+    z
       .number()
-      .min(1, 'must be at least 1 second')
-      .max(3600, 'must be at most 3600 seconds')
-      .default(30),
-  })
-  .strict();
+      .check(z.minimum(1, 'must be at least 1 second'), z.maximum(3600, 'must be at most 3600 seconds')),
+    30,
+  ),
+});
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

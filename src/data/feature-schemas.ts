@@ -1,30 +1,29 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * Property schemas per layer. Objects are loose: unknown extra properties are kept and shown in
  * detail panels (spec: "they never break loading").
  */
-const id = z.string().min(1, 'must be a non-empty string');
-const count = z.number().int('must be an integer').min(0, 'must be ≥ 0');
-const optionalText = z.string().optional();
+const id = z.string().check(z.minLength(1, 'must be a non-empty string'));
+const count = z.number().check(z.int('must be an integer'), z.minimum(0, 'must be ≥ 0'));
+const optionalText = z.optional(z.string());
+const nonEmpty = () => z.string().check(z.minLength(1));
 
-export const gridProps = z
-  .object({
-    id,
-    level: z.string().min(1),
-    parent: z.string().min(1).nullable(),
-    name: z.string().min(1, 'must be a non-empty string'),
-    code: optionalText,
-    leader: optionalText,
-    town: optionalText,
-    population: count.optional(),
-    households: count.optional(),
-    partyMembers: count.optional(),
-  })
-  .loose();
+export const gridProps = z.looseObject({
+  id,
+  level: nonEmpty(),
+  parent: z.nullable(nonEmpty()),
+  name: z.string().check(z.minLength(1, 'must be a non-empty string')),
+  code: optionalText,
+  leader: optionalText,
+  town: optionalText,
+  population: z.optional(count),
+  households: z.optional(count),
+  partyMembers: z.optional(count),
+});
 
-export const adminProps = z.object({ id, name: z.string().min(1), code: optionalText }).loose();
-export const boundaryProps = z.object({ id }).loose();
+export const adminProps = z.looseObject({ id, name: nonEmpty(), code: optionalText });
+export const boundaryProps = z.looseObject({ id });
 
 export const PARTNER_KINDS = [
   'government',
@@ -38,33 +37,29 @@ export const PARTNER_KINDS = [
   'other',
 ] as const;
 
-export const partnerProps = z
-  .object({
-    id,
-    name: z.string().min(1),
-    kind: z.enum(PARTNER_KINDS),
-    committee: optionalText,
-    cells: z.array(id).optional(),
-  })
-  .loose();
+export const partnerProps = z.looseObject({
+  id,
+  name: nonEmpty(),
+  kind: z.enum(PARTNER_KINDS),
+  committee: optionalText,
+  cells: z.optional(z.array(id)),
+});
 
 export const PROJECT_STATUSES = ['planned', 'active', 'done', 'delayed', 'suspended'] as const;
 
-export const projectProps = z
-  .object({
-    id,
-    name: z.string().min(1),
-    domain: id,
-    status: z.enum(PROJECT_STATUSES),
-    progress: z.number().min(0).max(100),
-    owner: optionalText,
-    start: z.iso.date().optional(),
-    due: z.iso.date().optional(),
-    cells: z.array(id).optional(),
-  })
-  .loose();
+export const projectProps = z.looseObject({
+  id,
+  name: nonEmpty(),
+  domain: id,
+  status: z.enum(PROJECT_STATUSES),
+  progress: z.number().check(z.minimum(0), z.maximum(100)),
+  owner: optionalText,
+  start: z.optional(z.iso.date()),
+  due: z.optional(z.iso.date()),
+  cells: z.optional(z.array(id)),
+});
 
-export const serviceProps = z.object({ id, name: z.string().min(1), kind: z.string().min(1) }).loose();
+export const serviceProps = z.looseObject({ id, name: nonEmpty(), kind: nonEmpty() });
 
 /** ISO 8601 date-time with an offset or Z; seconds optional (many exports stop at minutes). */
 const isoDateTimeWithOffset = z.union(
@@ -72,16 +67,14 @@ const isoDateTimeWithOffset = z.union(
   { error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-05-01T09:30+08:00' },
 );
 
-export const activityProps = z
-  .object({
-    id,
-    time: isoDateTimeWithOffset,
-    kind: z.string().min(1),
-    volunteers: z.number().int('must be an integer').min(1, 'must be ≥ 1'),
-    hours: z.number().min(0, 'must be ≥ 0'),
-    cell: optionalText,
-  })
-  .loose();
+export const activityProps = z.looseObject({
+  id,
+  time: isoDateTimeWithOffset,
+  kind: nonEmpty(),
+  volunteers: z.number().check(z.int('must be an integer'), z.minimum(1, 'must be ≥ 1')),
+  hours: z.number().check(z.minimum(0, 'must be ≥ 0')),
+  cell: optionalText,
+});
 
 export type GridProps = z.infer<typeof gridProps>;
 export type AdminProps = z.infer<typeof adminProps>;

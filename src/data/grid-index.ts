@@ -22,6 +22,11 @@ export interface GridIndex {
   /** Cell ids per depth. */
   byDepth: readonly (readonly string[])[];
   bbox: ReadonlyMap<string, BBox>;
+  /**
+   * True when the cells were read from a tiled pack's attribute index: each geometry is only the cell's
+   * bounding box, so nothing may be located, measured or clipped with it (the map draws the tiles).
+   */
+  geometryless?: boolean;
 }
 
 export function geometryBBox(g: AreaGeometry): BBox {

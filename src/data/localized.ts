@@ -1,7 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** A name in Chinese with an optional English form; the UI falls back to Chinese. */
-export const localizedName = z.object({ zh: z.string().min(1), en: z.string().min(1).optional() }).strict();
+export const localizedName = z.strictObject({
+  zh: z.string().check(z.minLength(1)),
+  en: z.optional(z.string().check(z.minLength(1))),
+});
 export type LocalizedName = z.infer<typeof localizedName>;
 
 export type Lang = 'zh' | 'en';

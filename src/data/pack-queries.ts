@@ -1,10 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
-import { z } from 'zod';
 import { fetchRuntimeConfig } from '../config/runtime-config.ts';
-import { loadRegionPack } from './pack-loader.ts';
+import { loadPackCore } from './pack-core.ts';
+import type { PackIndex } from './pack-index/pack-index.ts';
+import type { LoadResult } from './pack-read.ts';
 import { httpPackSource } from './pack-source.ts';
 import { parseRegionIndex } from './region-index.ts';
+import type { PackCore } from './region-pack.ts';
+import { z } from './zod.ts';
 
 /** Every input is in the key; every fetch gets the query's AbortSignal. */
 export const runtimeConfigQuery = () =>
@@ -28,22 +31,69 @@ export const regionIndexQuery = (regionsBase: string) =>
     retry: 1,
   });
 
-/** Resolves with the pack or with the problems that stopped it; only an abort rejects. */
-export const regionPackQuery = (regionsBase: string, regionId: string) =>
+/**
+ * The second stage's loader and the pack index built on its result (drill-down, search, panels) are
+ * chunks of their own: the first screen does not need them (issue #8's budget).
+ */
+const loadDetailsModule = () => import('./pack-details.ts');
+const loadIndexModule = () => import('./pack-index/pack-index.ts');
+
+export interface DetailsLoadResult extends LoadResult {
+  /** The pack's index; null when the pack did not load. */
+  index: PackIndex | null;
+}
+
+const packSource = (regionsBase: string, regionId: string) =>
+  httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href);
+
+/**
+ * The page loads a pack in two stages (pack-core.ts, pack-details.ts): the core (what the map draws) and then the
+ * details (partners, projects, services, activity), so the map can start drawing before the rest has
+ * been read. Both resolve with problems rather than reject; only an abort rejects.
+ */
+export const packCoreQuery = (regionsBase: string, regionId: string) =>
   queryOptions({
-    queryKey: ['region-pack', regionsBase, regionId],
-    queryFn: ({ signal }) =>
-      loadRegionPack(httpPackSource(new URL(`${regionId}/`, new URL(regionsBase, location.href)).href), {
+    queryKey: ['region-pack-core', regionsBase, regionId],
+    // A tiled pack: its cells from the attribute index (the map draws them from the tiles), even where
+    // the pack also lists its GeoJSON grid for the command-line tools.
+    queryFn: ({ signal }) => {
+      // The second stage's code is fetched while the first stage's files are read and checked.
+      void loadDetailsModule();
+      void loadIndexModule();
+      return loadPackCore(packSource(regionsBase, regionId), {
         expectedId: regionId,
         signal,
-      }),
+        preferIndex: true,
+      });
+    },
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
 
-const basemapStyleSchema = z
-  .object({ version: z.literal(8), sources: z.record(z.string(), z.unknown()), layers: z.array(z.unknown()) })
-  .loose();
+/** `core` is what packCoreQuery of the same two keys resolved with (so it is not part of the key). */
+export const packDetailsQuery = (regionsBase: string, regionId: string, core: PackCore | null) =>
+  queryOptions({
+    queryKey: ['region-pack-details', regionsBase, regionId],
+    queryFn: async ({ signal }): Promise<DetailsLoadResult> => {
+      if (!core) throw new Error(`no core for pack ${regionId}`);
+      const [{ loadPackDetails }, { packIndex }] = await Promise.all([
+        loadDetailsModule(),
+        loadIndexModule(),
+      ]);
+      const { pack, problems } = await loadPackDetails(packSource(regionsBase, regionId), core, { signal });
+      // The index is built here, once, in the query rather than during a render.
+      return { pack, problems, index: pack ? packIndex(pack) : null };
+    },
+    enabled: core !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+const basemapStyleSchema = z.looseObject({
+  version: z.literal(8),
+  sources: z.record(z.string(), z.unknown()),
+  layers: z.array(z.unknown()),
+});
 
 /** The optional basemap style named in config.json; MapLibre validates the rest when it applies it. */
 export const basemapStyleQuery = (url: string) =>
@@ -61,9 +111,9 @@ export const basemapStyleQuery = (url: string) =>
     retry: 1,
   });
 
-const manifestNameSchema = z
-  .object({ name: z.object({ zh: z.string(), en: z.string().optional() }) })
-  .loose();
+const manifestNameSchema = z.looseObject({
+  name: z.object({ zh: z.string(), en: z.optional(z.string()) }),
+});
 
 /** Only a pack's name, for the region switcher: the full pack loads when it is chosen. */
 export const manifestQuery = (regionsBase: string, regionId: string) =>

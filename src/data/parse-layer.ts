@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
-import type { z } from 'zod';
 import { checkGeometry, type GeometryKind } from './geometry-rules.ts';
 import type { Problem } from './problem.ts';
+import type { z } from './zod.ts';
 
 /** A feature whose properties passed their schema. */
 export type TypedFeature<G extends Geometry, P extends { id: string }> = Feature<G, P>;
@@ -39,7 +39,7 @@ export function parseJson(file: string, text: string): { value?: unknown; proble
  * feature id and the rule. Features with problems are left out; the caller decides whether the pack is
  * still loadable (it is not if there is any error).
  */
-export function parseLayer<G extends Geometry, S extends z.ZodType<{ id: string }>>(
+export function parseLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   file: string,
   text: string,
   propsSchema: S,

@@ -5,11 +5,11 @@ import type { ProgrammeFiles } from './programme-references.ts';
 import {
   CATEGORY_SCHEMA,
   committeeSchema,
-  EMPTY_PROGRAMME,
   indicatorSchema,
   meetingSchema,
   type Programme,
 } from './programme-schema.ts';
+import { EMPTY_PROGRAMME } from './region-pack.ts';
 
 export interface LoadedProgramme {
   programme: Programme;

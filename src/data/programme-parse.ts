@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { MAX_PROBLEMS_PER_FILE, parseJson } from './parse-layer.ts';
 import type { Problem } from './problem.ts';
+import type { z } from './zod.ts';
 
 export interface ParsedList<T> {
   items: T[];
@@ -39,7 +39,7 @@ function describeInput(value: unknown): string {
  * `indicators.json: N03: indicators[2].target: expected number (got "nine") [schema]`.
  * A missing list is an empty one when `required` is false.
  */
-export function parseList<S extends z.ZodType<{ id: string }>>(
+export function parseList<S extends z.ZodMiniType<{ id: string }>>(
   file: string,
   root: Record<string, unknown>,
   key: string,

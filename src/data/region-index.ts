@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** data/regions/index.json: the packs the app offers; the first is the default. */
 export const regionIndexSchema = z
-  .array(z.string().regex(/^[a-z0-9-]+$/))
-  .min(1, 'must list at least one pack');
+  .array(z.string().check(z.regex(/^[a-z0-9-]+$/)))
+  .check(z.minLength(1, 'must list at least one pack'));
 
 export function parseRegionIndex(text: string): { ids: string[] } | { error: string } {
   let json: unknown;

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { StatusFeedError } from './status-errors.ts';
-import { fetchStatusFeed } from './status-fetch.ts';
 import type { StatusFeed } from './status-schema.ts';
 
 export interface StatusFeedQueryInput {
@@ -63,6 +62,8 @@ export const statusFeedQuery = ({ url, regionId, intervalMs, timeoutMs }: Status
     queryKey: ['status-feed', url, regionId, intervalMs, timeout],
     queryFn: async ({ signal, client, queryKey }) => {
       const previous = client.getQueryData<StatusSnapshot>(queryKey);
+      // Loaded with the first poll: a page without a feed never downloads the fetcher and its schema.
+      const { fetchStatusFeed } = await import('./status-fetch.ts');
       const feed = await fetchStatusFeed(url, signal, {
         regionId,
         timeoutMs: timeout,

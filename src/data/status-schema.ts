@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { activityProps, PROJECT_STATUSES } from './feature-schemas.ts';
+import { z } from './zod.ts';
 
 /**
  * The live status feed (docs/status-feed.md): one JSON document the app polls while it runs. It is
@@ -25,22 +25,28 @@ export const RESPONSE_LEVELS = ['normal', 'urgent', 'emergency'] as const;
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 
-const id = z.string().min(1, 'must be a non-empty string').max(100, 'must be at most 100 characters');
-const count = z.number().int('must be an integer').min(0, 'must be ≥ 0');
+const id = z
+  .string()
+  .check(z.minLength(1, 'must be a non-empty string'), z.maxLength(100, 'must be at most 100 characters'));
+const count = z.number().check(z.int('must be an integer'), z.minimum(0, 'must be ≥ 0'));
 /** Same rule as the pack's activity times: ISO 8601 with an offset or Z. */
 const isoDateTime = activityProps.shape.time;
-const text = z.string().min(1, 'must be a non-empty string').max(500, 'must be at most 500 characters');
+const text = z
+  .string()
+  .check(z.minLength(1, 'must be a non-empty string'), z.maxLength(500, 'must be at most 500 characters'));
 
 export const projectUpdateSchema = z
   .object({
     id,
-    status: z.enum(PROJECT_STATUSES, { error: oneOf(PROJECT_STATUSES) }).optional(),
-    progress: z.number().min(0, 'must be ≥ 0').max(100, 'must be ≤ 100').optional(),
-    note: text.optional(),
+    status: z.optional(z.enum(PROJECT_STATUSES, { error: oneOf(PROJECT_STATUSES) })),
+    progress: z.optional(z.number().check(z.minimum(0, 'must be ≥ 0'), z.maximum(100, 'must be ≤ 100'))),
+    note: z.optional(text),
   })
-  .refine((p) => p.status !== undefined || p.progress !== undefined, {
-    message: 'must carry status or progress',
-  });
+  .check(
+    z.refine((p) => p.status !== undefined || p.progress !== undefined, {
+      message: 'must carry status or progress',
+    }),
+  );
 
 export const alertSchema = z
   .object({
@@ -48,24 +54,26 @@ export const alertSchema = z
     cell: id,
     kind: z.enum(ALERT_KINDS, { error: oneOf(ALERT_KINDS) }),
     /** What happened, in the reporter's words; required for kind "other". Shown as text, never as HTML. */
-    text: text.optional(),
+    text: z.optional(text),
     severity: z.enum(ALERT_SEVERITIES, { error: oneOf(ALERT_SEVERITIES) }),
     openedAt: isoDateTime,
-    closedAt: isoDateTime.optional(),
+    closedAt: z.optional(isoDateTime),
   })
-  .superRefine((a, ctx) => {
-    if (a.kind === 'other' && a.text === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'is required when kind is "other"' });
-    }
-    if (a.closedAt !== undefined && Date.parse(a.closedAt) < Date.parse(a.openedAt)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closedAt'],
-        message: 'must not be before openedAt',
-        input: a.closedAt,
-      });
-    }
-  });
+  .check(
+    z.superRefine((a, ctx) => {
+      if (a.kind === 'other' && a.text === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['text'], message: 'is required when kind is "other"' });
+      }
+      if (a.closedAt !== undefined && Date.parse(a.closedAt) < Date.parse(a.openedAt)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closedAt'],
+          message: 'must not be before openedAt',
+          input: a.closedAt,
+        });
+      }
+    }),
+  );
 
 export const onDutySchema = z.object({
   /** An admin unit (street/town) id or a grid cell id of the pack. */
@@ -81,13 +89,15 @@ export const onDutySchema = z.object({
 /** An activity event: the pack's activity feature properties with its point flattened to lon/lat. */
 export const activityEventSchema = z.object({
   ...activityProps.shape,
-  lon: z.number().min(-180, 'must be within −180…180').max(180, 'must be within −180…180'),
-  lat: z.number().min(-90, 'must be within −90…90').max(90, 'must be within −90…90'),
+  lon: z
+    .number()
+    .check(z.minimum(-180, 'must be within −180…180'), z.maximum(180, 'must be within −180…180')),
+  lat: z.number().check(z.minimum(-90, 'must be within −90…90'), z.maximum(90, 'must be within −90…90')),
 });
 
 /** Every list's items must have distinct ids: a duplicate means a broken producer, not a choice. */
 function uniqueBy<T>(key: (item: T) => string, what: string) {
-  return (list: T[], ctx: z.RefinementCtx) => {
+  return (list: T[], ctx: z.core.$RefinementCtx<T[]>) => {
     const seen = new Set<string>();
     list.forEach((item, index) => {
       const k = key(item);
@@ -102,29 +112,21 @@ function uniqueBy<T>(key: (item: T) => string, what: string) {
 export const statusFeedSchema = z.object({
   format: z.literal(STATUS_FORMAT, { error: `must be "${STATUS_FORMAT}"` }),
   /** The region pack id the feed is for. */
-  region: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
+  region: z.string().check(z.regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+')),
   generatedAt: isoDateTime,
   responseLevel: z.enum(RESPONSE_LEVELS, { error: oneOf(RESPONSE_LEVELS) }),
   /** Optional: since when the current response level is in force (a wall screen says "since …"). */
-  responseLevelSince: isoDateTime.optional(),
+  responseLevelSince: z.optional(isoDateTime),
   /** Optional: why, in the district's words (e.g. "台风防御Ⅱ级响应"). Shown as text, never as HTML. */
-  responseNote: text.optional(),
+  responseNote: z.optional(text),
   projects: z
-    .array(projectUpdateSchema)
-    .default([])
-    .superRefine(uniqueBy((p) => p.id, 'project id')),
-  alerts: z
-    .array(alertSchema)
-    .default([])
-    .superRefine(uniqueBy((a) => a.id, 'alert id')),
-  onDuty: z
-    .array(onDutySchema)
-    .default([])
-    .superRefine(uniqueBy((d) => d.unit, 'unit')),
+    ._default(z.array(projectUpdateSchema), [])
+    .check(z.superRefine(uniqueBy((p) => p.id, 'project id'))),
+  alerts: z._default(z.array(alertSchema), []).check(z.superRefine(uniqueBy((a) => a.id, 'alert id'))),
+  onDuty: z._default(z.array(onDutySchema), []).check(z.superRefine(uniqueBy((d) => d.unit, 'unit'))),
   activity: z
-    .array(activityEventSchema)
-    .default([])
-    .superRefine(uniqueBy((e) => e.id, 'event id')),
+    ._default(z.array(activityEventSchema), [])
+    .check(z.superRefine(uniqueBy((e) => e.id, 'event id'))),
 });
 
 export type StatusFeed = z.infer<typeof statusFeedSchema>;

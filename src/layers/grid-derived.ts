@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 import type { AreaGeometry, GridIndex } from '../data/grid-index.ts';
-import type { RegionPack } from '../data/region-pack.ts';
+import type { PackCore } from '../data/region-pack.ts';
 import { colourCells } from './colouring.ts';
 import { PALETTE_SIZE } from './theme.ts';
 
@@ -36,7 +36,7 @@ export interface LabelProps {
   town: string;
 }
 
-export function gridSourceData(pack: RegionPack): FeatureCollection<Polygon | MultiPolygon, CellMapProps> {
+export function gridSourceData(pack: PackCore): FeatureCollection<Polygon | MultiPolygon, CellMapProps> {
   const features: Feature<Polygon | MultiPolygon, CellMapProps>[] = [];
   const extra = new Map<string, { town: string; anc: Record<`anc${number}`, string> }>();
   pack.grid.levels.forEach((level, depth) => {
@@ -93,8 +93,24 @@ export function mainPolygon(g: AreaGeometry): Position[][] {
  * One label point per cell and per admin unit, at the pole of inaccessibility (the point deepest
  * inside the shape), so a label never sits outside an L-shaped cell and is not repeated per tile.
  */
-export function labelPoints(pack: RegionPack): FeatureCollection<Point, LabelProps> {
-  const at = (g: AreaGeometry) => polylabel(mainPolygon(g) as [number, number][][], 0.00002);
+export function labelPoints(pack: PackCore): FeatureCollection<Point, LabelProps> {
+  // Precision ~2 m, or a thousandth of the shape for big ones (a city's districts): polylabel's time
+  // grows with size / precision, and a label 50 m off the optimum in a 40 km district is invisible.
+  const at = (g: AreaGeometry) => {
+    const poly = mainPolygon(g) as [number, number][][];
+    const outer = poly[0] ?? [];
+    let w = Infinity;
+    let e = -Infinity;
+    let s = Infinity;
+    let n = -Infinity;
+    for (const [x, y] of outer) {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    }
+    return polylabel(poly, Math.max(0.00002, Math.max(e - w, n - s) / 1000));
+  };
   const features: Feature<Point, LabelProps>[] = [];
   for (const a of pack.admin) {
     const nameEn = typeof a.properties.nameEn === 'string' ? a.properties.nameEn : undefined;

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { RegionPack } from '../data/region-pack.ts';
+import { EMPTY_PROGRAMME, type PackCore, type RegionPack } from '../data/region-pack.ts';
 import { type ActivityMapData, activityMapData } from './activity-layers.ts';
 import {
   type CellMapProps,
@@ -10,6 +10,7 @@ import {
   levelZooms,
 } from './grid-derived.ts';
 import { deriveOverlayData, type OverlayData } from './overlay-data.ts';
+import { type MapTiles, mapTilesOf } from './tiled-style.ts';
 
 /** Everything the map draws for one pack, derived once per pack by pure functions. */
 export interface MapData {
@@ -20,24 +21,48 @@ export interface MapData {
   labels: FeatureCollection<Point, LabelProps>;
   zooms: LevelZoom[];
   bbox: [number, number, number, number];
-  /** Partners, projects and services as the overlays draw them. */
+  /** Partners, projects and services as the overlays draw them (empty until the pack's details arrive). */
   overlays: OverlayData;
   /** Volunteer events as slim points with their day number (the time filter compares it). */
   activity: ActivityMapData;
+  /**
+   * Set when the grid is drawn from vector tiles (a tiled pack read from its attribute index): `grid` is
+   * then empty and `labels` holds only the admin units' names; the tiles hold the cells and their labels.
+   */
+  gridTiles?: MapTiles;
 }
 
-export function deriveMapData(pack: RegionPack): MapData {
+/**
+ * `packBaseUrl`: the URL of the pack's folder (ending in "/"), against which a tiled pack's tile URL is
+ * resolved.
+ */
+export function deriveMapData(pack: PackCore | RegionPack, packBaseUrl = ''): MapData {
   const [w, s, e, n] = pack.bbox;
-  const labels = labelPoints(pack);
+  const tiles = pack.grid.geometryless && pack.manifest.gridTiles;
+  // On tiles only the admin units' names stay GeoJSON (their layer is not in the tiles).
+  const labels = labelPoints(tiles ? { ...pack, grid: { ...pack.grid, cells: [] } } : pack);
+  const full: RegionPack =
+    'partners' in pack
+      ? pack
+      : { ...pack, partners: [], projects: [], services: [], activity: [], programme: EMPTY_PROGRAMME };
   return {
     regionId: pack.manifest.id,
     boundary: { type: 'FeatureCollection', features: pack.boundary },
     admin: { type: 'FeatureCollection', features: pack.admin },
-    grid: gridSourceData(pack),
+    grid: tiles ? { type: 'FeatureCollection', features: [] } : gridSourceData(pack),
     labels,
     zooms: levelZooms(pack.grid),
     bbox: [w, s, e as number, n as number],
-    overlays: deriveOverlayData(pack, labels),
-    activity: activityMapData(pack),
+    overlays: deriveOverlayData(full, labels),
+    activity: activityMapData(full),
+    ...(tiles ? { gridTiles: mapTilesOf(tiles, packBaseUrl) } : {}),
   };
+}
+
+/**
+ * The map data of a pack whose details (partners, projects, services, activity) arrived after its core
+ * was drawn: the core's objects are kept, so the map's style diff only sends the overlays' new data.
+ */
+export function withDetailsMapData(core: MapData, pack: RegionPack): MapData {
+  return { ...core, overlays: deriveOverlayData(pack, core.labels), activity: activityMapData(pack) };
 }

@@ -30,6 +30,7 @@ import { overlayStyleParts } from './overlay-layers.ts';
 import { DEFAULT_OVERLAY_STYLE, type OverlayStyle, withOverlayVisibility } from './overlay-style.ts';
 import { EMPTY_PROGRAMME_MAP, PROGRAMME_SOURCE, programmeLayers } from './programme-layers.ts';
 import { lineStyle, THEME } from './theme.ts';
+import { onVectorTiles } from './tiled-style.ts';
 
 /** Our source ids carry a prefix so that they never collide with an optional basemap's sources. */
 export const SOURCE = {
@@ -45,6 +46,9 @@ export const layerId = {
   gridLine: (level: string) => `grid-line-${level}`,
   gridLabel: (level: string) => `grid-label-${level}`,
 };
+
+/** The admin units' names: the one label layer that stays on GeoJSON when the grid is on tiles. */
+export const ADMIN_LABEL_LAYER = 'admin-label';
 
 const MAX_ZOOM = 24;
 /**
@@ -215,7 +219,7 @@ export function buildMapStyle(
         paint: { 'line-color': THEME.boundary, 'line-width': 3 },
       },
       {
-        id: 'admin-label',
+        id: ADMIN_LABEL_LAYER,
         type: 'symbol',
         source: SOURCE.labels,
         filter: ['==', ['get', 'kind'], 'admin'],
@@ -235,7 +239,8 @@ export function buildMapStyle(
   };
   // Overlay layers carry their overlay in `metadata`; switched-off overlays are built hidden.
   own.layers = withOverlayVisibility(own.layers, overlays.active);
-  return basemap ? overBasemap(own, basemap) : own;
+  const drawn = data.gridTiles ? onVectorTiles(own, data.gridTiles, SOURCE, [ADMIN_LABEL_LAYER]) : own;
+  return basemap ? overBasemap(drawn, basemap) : drawn;
 }
 
 /**

@@ -39,13 +39,17 @@ interface MapViewProps {
   activity?: ActivityMapState | null;
   /** Pixels a bar covers along the map's bottom edge, kept free when a box is fitted. */
   bottomInset?: number;
+  /** The page is still loading the rest of the pack whose grid the map shows: not settled yet. */
+  waiting?: boolean;
   /** Receives a function that copies the map as drawn (the planner's PNG export). */
   snapshotRef?: RefObject<(() => HTMLCanvasElement) | null>;
   label: string;
   onError: (message: string) => void;
-  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   onViewChange: (view: View) => void;
   onSelect: (selection: OverlaySelection) => void;
+  /** A pack's data has been drawn for the first time, with the pack's id. */
+  onDrawn?: (regionId: string) => void;
 }
 
 /** Mounts the one map and hands it data; all map calls stay in MapController. */
@@ -58,30 +62,59 @@ export function MapView(props: MapViewProps) {
   callbacks.current = props;
   const shown = useRef<{ data: MapData | null; focusKey: string }>({ data: null, focusKey: '' });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; everything else reaches it through the controller.
-  useEffect(() => {
+  const failed = useRef(false);
+
+  /**
+   * The map is created when the first data arrives, not on mount: creating it (a WebGL context, a first
+   * frame) is the page's longest task, and on mount it would hold up the requests that bring the pack
+   * (npm run bench, docs/benchmarks.md). MapLibre's workers are already started (maplibre-setup.ts).
+   */
+  const ensureController = (): MapController | null => {
     const container = containerRef.current;
-    if (!container) return;
+    if (controllerRef.current || failed.current || !container) return controllerRef.current;
     try {
       const controller = new MapController(container, {
         lang,
         onError: (m) => callbacks.current.onError(m),
-        onCellClick: (id, at) => callbacks.current.onCellClick(id, at),
+        onCellClick: (id, at, top) => callbacks.current.onCellClick(id, at, top),
         onViewChange: (v) => callbacks.current.onViewChange(v),
         onSelect: (selection) => callbacks.current.onSelect(selection),
+        onDrawn: (id) => callbacks.current.onDrawn?.(id),
       });
       controllerRef.current = controller;
       const snapshot = callbacks.current.snapshotRef;
       if (snapshot) snapshot.current = () => controller.snapshot();
+      // What the other effects would have handed over, had the map existed when they ran.
+      const now = callbacks.current;
+      controller.setWaiting(now.waiting ?? false);
+      if (now.alerts) controller.setAlerts(now.alerts);
+      controller.setCoverageShading(now.coverage?.shading ?? null, now.coverage?.values ?? null);
+      if (now.coverage?.target) controller.highlight(now.coverage.target);
+      // The overlays' and the activity's state too: the first style is built with them.
+      controller.setOverlayVisibility(now.overlays);
+      controller.setOverlayFilters(now.overlayFilters);
+      controller.setProjectColour(now.projectColour);
+      controller.select(now.selection);
+      controller.setBottomInset(now.bottomInset ?? 0);
+      controller.setOverlayVisible('activity', now.activity?.visible ?? false);
+      if (now.activity?.style) controller.setActivity(now.activity.style);
+      controller.setActivityCells(now.activity?.cells ?? null);
+      if (now.programme?.data) controller.setProgramme(now.programme.data);
     } catch (err) {
       // Typically no WebGL2: say so instead of leaving a blank screen.
+      failed.current = true;
       callbacks.current.onError(err instanceof Error ? err.message : String(err));
     }
-    return () => {
+    return controllerRef.current;
+  };
+
+  useEffect(
+    () => () => {
       controllerRef.current?.destroy();
       controllerRef.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 
   // Overlay state first: the controller keeps it, so the style built when data arrives already has it.
   const { overlays, overlayFilters, projectColour, selection, reveal } = props;
@@ -103,16 +136,23 @@ export function MapView(props: MapViewProps) {
   }, [bottomInset]);
 
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: ensureController reads the latest props through refs.
   useEffect(() => {
-    const controller = controllerRef.current;
-    if (!controller || !data) return;
+    const controller = data ? ensureController() : controllerRef.current;
+    if (!controller) return;
+    if (!data) {
+      if (shown.current.data) controller.clear();
+      shown.current = { data: null, focusKey: '' };
+      return;
+    }
     const before = shown.current;
     shown.current = { data, focusKey };
     const apply = () => {
       controller.show(data, lang, basemap, focus);
       if (requestedView) {
         controller.jumpTo(requestedView);
-      } else if ((before.data !== data || before.focusKey !== focusKey) && fitBox) {
+      } else if ((before.data?.regionId !== data.regionId || before.focusKey !== focusKey) && fitBox) {
+        // (A pack's details arriving after its core was drawn is the same pack: no new fit.)
         // Animate steps within a pack; jump when a pack first appears.
         controller.fitTo(fitBox, before.data === data);
       }
@@ -138,6 +178,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (alerts) controllerRef.current?.setAlerts(alerts);
   }, [alerts]);
+
+  const waiting = props.waiting ?? false;
+  useEffect(() => {
+    controllerRef.current?.setWaiting(waiting);
+  }, [waiting]);
 
   const shading = coverage?.shading ?? null;
   const values = coverage?.values ?? null;

@@ -1,4 +1,3 @@
-import './maplibre-setup.ts';
 import type { BBox, FeatureCollection, Point } from 'geojson';
 import type {
   FilterSpecification,
@@ -65,15 +64,21 @@ import {
   projectColourExpression,
   projectLayerFilters,
 } from '../layers/project-layers.ts';
+import { gridFeature } from '../layers/tiled-style.ts';
 import type { MapView } from '../state/url.ts';
+import { LoadMarks } from './load-marks.ts';
+import { isPmtilesRegistered, registerPmtiles } from './maplibre-setup.ts';
 import { drawImage, IMAGE_PIXEL_RATIO } from './symbol-images.ts';
 
 export interface MapControllerOptions {
   lang: Lang;
   /** Called with a plain message when the map itself fails (WebGL, a style error). */
   onError: (message: string) => void;
-  /** A click: on a clickable cell (its id), or elsewhere (null id, with where it happened). */
-  onCellClick: (cellId: string | null, lngLat: [number, number]) => void;
+  /**
+   * A click: on a clickable cell (its id), or elsewhere (null id, with where it happened and, when it
+   * hit a veiled cell, that cell's top-level ancestor as drawn).
+   */
+  onCellClick: (cellId: string | null, lngLat: [number, number], topUnder?: string) => void;
   /** The map settled somewhere (after a user's or the app's move). */
   onViewChange: (view: MapView) => void;
   /** A click on a partner unit or a project (instead of the cell under it). */
@@ -88,6 +93,8 @@ export interface MapControllerOptions {
    * the style from its own snapshot). `data-context` on the container says which, for tests. */
   onContextLost?: () => void;
   onContextRestored?: () => void;
+  /** A pack's data has been drawn for the first time (its first idle), with the pack's id. */
+  onDrawn?: (regionId: string) => void;
 }
 
 const CONTROL_LOCALE: Record<Lang, Record<string, string>> = {
@@ -153,6 +160,16 @@ export class MapController {
     focus: FocusTarget;
   } | null = null;
   private pendingFit: { bbox: [number, number, number, number]; maxZoom: number } | null = null;
+  /**
+   * The last fit, while the camera is still where it put it (a user's pan, zoom or a jump clears it):
+   * when the bottom inset changes (the time bar appears once the pack's activity is in), it is redone.
+   */
+  private lastFit: { bbox: [number, number, number, number]; maxZoom: number; widerPanel: number } | null =
+    null;
+  /** Style-load, map-load and map-idle marks of each new pack, read by `npm run bench`. */
+  private readonly marks: LoadMarks;
+  /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
+  private waiting = false;
 
   constructor(
     container: HTMLElement,
@@ -174,6 +191,7 @@ export class MapController {
       fadeDuration: 150,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.marks = new LoadMarks(this.map);
     // A handle for browser tests and the benchmark (queryRenderedFeatures, performance marks).
     (window as Window & { __gridatlasMap?: MapLibreMap }).__gridatlasMap = this.map;
     if (interactive) {
@@ -183,8 +201,11 @@ export class MapController {
     this.map.on('idle', () => {
       // `idle` also fires for the empty start style and between setStyle and the sources' first
       // parse; only a frame with the current data loaded counts.
-      if (this.rendersCurrentData()) this.setIdle(true);
-      else this.map.triggerRepaint();
+      if (this.rendersCurrentData()) {
+        const drawn = this.marks.idle();
+        if (drawn) options.onDrawn?.(drawn);
+        if (!this.waiting) this.setIdle(true);
+      } else this.map.triggerRepaint();
     });
     this.map.on('styledata', () => {
       this.applyAlerts();
@@ -194,7 +215,10 @@ export class MapController {
       this.applyActivity();
       this.applyActivityCells();
     });
-    this.map.on('movestart', () => this.setIdle(false));
+    this.map.on('movestart', (e: { originalEvent?: unknown }) => {
+      this.setIdle(false);
+      if (e.originalEvent) this.lastFit = null;
+    });
     this.map.on('dataloading', () => this.setIdle(false));
     // Every settled move is reported as where the map now is; the store tags it 'map', and the map
     // only ever follows views tagged otherwise, so map and store never ping-pong (as in maputnik).
@@ -244,7 +268,13 @@ export class MapController {
         return;
       }
       const hit = this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.hover] })[0];
-      this.options.onCellClick(featureId(hit), [e.lngLat.lng, e.lngLat.lat]);
+      const id = featureId(hit);
+      // A veiled cell names its top-level ancestor (anc0), on GeoJSON and on tiles alike: a tiled pack has
+      // no cell geometry in the page to find it by.
+      const veiled =
+        id === null ? this.map.queryRenderedFeatures(e.point, { layers: [FOCUS_LAYER.veil] })[0] : undefined;
+      const top = veiled?.properties?.anc0;
+      this.options.onCellClick(id, [e.lngLat.lng, e.lngLat.lat], typeof top === 'string' ? top : undefined);
     });
   }
 
@@ -254,11 +284,19 @@ export class MapController {
       this.pendingShow = { data, lang, basemap, focus };
       return;
     }
+    if (data.gridTiles?.pmtiles && !isPmtilesRegistered()) {
+      // Loaded on first use; the style follows once the protocol exists.
+      this.setIdle(false);
+      void registerPmtiles().then(() => this.show(data, lang, basemap, focus));
+      return;
+    }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
       this.applyFocus(focus);
       return;
     }
-    const isNewPack = data !== this.data;
+    // The same region's details arriving after its core was drawn is not a new pack: a diff sends only
+    // the overlays' data (use-region-pack.ts).
+    const isNewPack = data.regionId !== this.data?.regionId;
     this.data = data;
     this.lang = lang;
     this.basemap = basemap;
@@ -266,6 +304,7 @@ export class MapController {
     this.hovered = null;
     this.setIdle(false);
     // diff: a language switch becomes setLayoutProperty calls; a new pack replaces the sources.
+    if (isNewPack) this.marks.begin(data.regionId);
     this.builtWith = this.overlays;
     const style = buildMapStyle(data, lang, basemap, focus, this.coverage, this.overlays, this.activity);
     this.map.setStyle(this.options.restyle ? this.options.restyle(style) : style, { diff: !isNewPack });
@@ -284,6 +323,7 @@ export class MapController {
    */
   fitTo(bbox: [number, number, number, number], animate: boolean, maxZoom = 17, widerPanel = 0): void {
     this.setIdle(false);
+    this.lastFit = { bbox, maxZoom, widerPanel };
     if (this.lost) {
       this.pendingFit = { bbox, maxZoom };
       return;
@@ -306,7 +346,10 @@ export class MapController {
 
   /** Keeps this many pixels free at the bottom when fitting (a bar over the map's bottom edge). */
   setBottomInset(px: number): void {
+    if (px === this.bottomInset) return;
     this.bottomInset = px;
+    const fit = this.lastFit;
+    if (fit) this.fitTo(fit.bbox, true, fit.maxZoom, fit.widerPanel);
   }
 
   /**
@@ -420,6 +463,7 @@ export class MapController {
   jumpTo(view: MapView): void {
     if (this.lost) return;
     this.setIdle(false);
+    this.lastFit = null;
     this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
     this.map.triggerRepaint();
   }
@@ -545,7 +589,7 @@ export class MapController {
     for (const [id, state] of values) {
       const old = before?.get(id);
       if (old && sameCellState(old, state)) continue;
-      this.map.setFeatureState({ source: SOURCE.grid, id }, { ...state });
+      this.map.setFeatureState(this.gridFeature(id), { ...state });
       changed++;
     }
     this.activityWritten = { values, source };
@@ -566,10 +610,29 @@ export class MapController {
     for (const [id, state] of values) {
       const old = before?.get(id);
       if (old && SHADING_MEASURES.every((m) => old[m] === state[m])) continue;
-      this.map.setFeatureState({ source: SOURCE.grid, id }, state);
+      this.map.setFeatureState(this.gridFeature(id), state);
     }
     this.shaded = { values, source };
     this.setIdle(false);
+  }
+
+  /**
+   * The map shows a pack's grid ahead of the rest of the pack (src/app/use-region-pack.ts): the page is
+   * not settled, so the container does not say idle until the rest is in.
+   */
+  setWaiting(waiting: boolean): void {
+    if (waiting === this.waiting) return;
+    this.waiting = waiting;
+    if (waiting) this.setIdle(false);
+    else this.map.triggerRepaint(); // `idle` follows a frame
+  }
+
+  /** Draws nothing (the pack drawn ahead was refused once the rest of it had loaded). */
+  clear(): void {
+    this.data = null;
+    this.hovered = null;
+    this.setIdle(false);
+    this.map.setStyle({ version: 8, sources: {}, layers: [] });
   }
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
@@ -743,11 +806,15 @@ export class MapController {
 
   private setHover(id: string | null): void {
     if (id === this.hovered) return;
-    if (this.hovered !== null)
-      this.map.setFeatureState({ source: SOURCE.grid, id: this.hovered }, { hover: false });
+    if (this.hovered !== null) this.map.setFeatureState(this.gridFeature(this.hovered), { hover: false });
     this.hovered = id;
-    if (id !== null) this.map.setFeatureState({ source: SOURCE.grid, id }, { hover: true });
+    if (id !== null) this.map.setFeatureState(this.gridFeature(id), { hover: true });
     this.map.getCanvas().style.cursor = id === null ? '' : 'pointer';
+  }
+
+  /** A cell as setFeatureState names it: on vector tiles with the tiles' layer (tiled-style.ts). */
+  private gridFeature(id: string) {
+    return gridFeature(SOURCE.grid, id, this.data?.gridTiles);
   }
 
   private currentView(): MapView {

@@ -33,7 +33,8 @@ export function spawnServer(
         url,
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // A child killed by a signal has signalCode set and exitCode null: it will not exit again.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildPanelModel, defaultWindow } from '../../src/app/panel-model.ts';
+import { buildPanelModel } from '../../src/app/panel-model.ts';
 import { resolveFocus } from '../../src/app/resolve-focus.ts';
+import { defaultWindow } from '../../src/app/time-window.ts';
 import { packIndex } from '../../src/data/pack-index/pack-index.ts';
 import { loadRegionPack } from '../../src/data/pack-loader.ts';
 import type { RegionPack } from '../../src/data/region-pack.ts';

@@ -1,12 +1,8 @@
 /** The programme panel's models and map data, on tiny packs whose answers can be read off the fixture. */
 import { describe, expect, it } from 'vitest';
+import { meetingsFor } from '../../src/app/cell-meetings.ts';
 import { buildPanelModel } from '../../src/app/panel-model.ts';
-import {
-  buildCommitteeModels,
-  buildMeetingModels,
-  describeCompute,
-  meetingsFor,
-} from '../../src/app/programme-model.ts';
+import { buildCommitteeModels, buildMeetingModels, describeCompute } from '../../src/app/programme-model.ts';
 import { packIndex } from '../../src/data/pack-index/pack-index.ts';
 import type { RegionPack } from '../../src/data/region-pack.ts';
 import { deriveMapData } from '../../src/layers/map-data.ts';

@@ -13,6 +13,13 @@ export class LeafLocator {
   private readonly index: Flatbush | null;
 
   constructor(grid: GridIndex) {
+    if (grid.geometryless) {
+      // A tiled pack's index knows only bounding boxes: locating by them would attach things to the
+      // wrong cell, so nothing is located (such packs name their cells: docs/region-pack.md).
+      this.leaves = [];
+      this.index = null;
+      return;
+    }
     const leafDepth = grid.levels.length - 1;
     this.leaves = (grid.byDepth[leafDepth] ?? []).flatMap((id) => {
       const cell = grid.byId.get(id);

@@ -30,6 +30,11 @@ interface TimeBarProps {
   /** The measure per day over the range (kinds shown): the histogram behind the slider. */
   series: Float64Array | null;
   totals: ActivityTotals;
+  /**
+   * How many pixels the bar covers at the bottom of the map (its height and its margin), reported when it
+   * changes (the bar wraps on narrow screens and grows with its legend), so fits keep clear of it.
+   */
+  onCover?: (px: number) => void;
 }
 
 /** Seconds per step at 1×; the speeds multiply it. */
@@ -87,8 +92,32 @@ function Icon({ name }: { name: 'play' | 'pause' | 'back' | 'forward' }) {
  * moves it forward one width per tick. It only ever sets the app's one window, so the map, the cell
  * panel and the planner always agree.
  */
-export function TimeBar({ window: w, range, series, totals }: TimeBarProps) {
+/** Reports the space from the element's top to its offset parent's bottom, on every resize. */
+function useCoverReport(onCover: ((px: number) => void) | undefined) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !onCover) return;
+    // Hidden (display: none, as on a narrow screen under a panel), it covers nothing.
+    const report = () => {
+      const parent = el.offsetParent;
+      onCover(parent ? Math.max(0, parent.clientHeight - el.offsetTop) : 0);
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    if (el.parentElement) observer.observe(el.parentElement);
+    report();
+    return () => {
+      observer.disconnect();
+      onCover(0);
+    };
+  }, [onCover]);
+  return ref;
+}
+
+export function TimeBar({ window: w, range, series, totals, onCover }: TimeBarProps) {
   const t = useT();
+  const coverRef = useCoverReport(onCover);
   const lang = useAppState((s) => s.lang);
   const measure = useAppState((s) => s.activityMeasure);
   const playing = useAppState((s) => s.windowPlaying);
@@ -224,7 +253,7 @@ export function TimeBar({ window: w, range, series, totals }: TimeBarProps) {
 
   const n = (v: number) => formatNumber(lang, Math.round(v));
   return (
-    <section className="timebar" aria-label={t('timeBar')} data-testid="time-bar">
+    <section ref={coverRef} className="timebar" aria-label={t('timeBar')} data-testid="time-bar">
       <div className="tb-row">
         <div className="tb-transport">
           <button

@@ -1,0 +1,162 @@
+import { adminProps, boundaryProps, gridProps } from './feature-schemas.ts';
+import { AREAL } from './geometry-rules.ts';
+import type { AreaGeometry } from './grid-index.ts';
+import { buildGridIndex, geometryBBox, unionBBox } from './grid-index.ts';
+import type { Manifest } from './manifest-schema.ts';
+import { type Layer, type LoadOptions, optionalLayer, readLayer, readManifest } from './pack-read.ts';
+import { checkGridTree, checkReferences } from './pack-references.ts';
+import type { PackSource } from './pack-source.ts';
+import { parseJson } from './parse-layer.ts';
+import { isError, type Problem } from './problem.ts';
+import type { PackCore, PackFiles } from './region-pack.ts';
+
+/**
+ * The first stage of loading a pack: what the map draws (manifest, boundary, admin units, grid). The
+ * page's first-load script carries this module only; the second stage (pack-details.ts) is a chunk of
+ * its own, fetched while this one runs.
+ */
+
+/** The first stage's layers: what the map draws. */
+export interface CoreLayers {
+  boundary: Layer<AreaGeometry, typeof boundaryProps>;
+  grids: Layer<AreaGeometry, typeof gridProps>;
+  admin: Layer<AreaGeometry, typeof adminProps> | null;
+  /** The grid came from a tiled pack's attribute index: cells carry their bounding box, not their shape. */
+  gridFromIndex: boolean;
+  files: PackFiles;
+}
+
+/** The attribute index of a tiled pack, as a grid layer (src/data/grid-index-file.ts). */
+async function readGridIndex(
+  source: PackSource,
+  file: string,
+  levels: readonly string[],
+  signal?: AbortSignal,
+): Promise<Layer<AreaGeometry, typeof gridProps>> {
+  let text: string;
+  try {
+    text = await source.read(file, signal);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      features: [],
+      problems: [
+        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
+      ],
+      rejectedIds: new Set(),
+    };
+  }
+  const json = parseJson(file, text);
+  if (json.problem) return { features: [], problems: [json.problem], rejectedIds: new Set() };
+  // Only tiled packs have an attribute index: its parser is a chunk of its own.
+  const { parseGridIndex } = await import('./grid-index-file.ts');
+  const { cells, problems } = parseGridIndex(file, json.value, levels);
+  return { features: cells, problems, rejectedIds: new Set() };
+}
+
+export function readCoreLayers(
+  source: PackSource,
+  manifest: Manifest,
+  options: LoadOptions,
+): Promise<CoreLayers> {
+  const { layers, gridTiles } = manifest;
+  const { signal } = options;
+  const index = gridTiles && (options.preferIndex || layers.grids === undefined) ? gridTiles.index : null;
+  const gridFile = index ?? layers.grids ?? '';
+  return Promise.all([
+    readLayer<AreaGeometry, typeof boundaryProps>(source, layers.boundary, boundaryProps, AREAL, signal),
+    index !== null
+      ? readGridIndex(
+          source,
+          index,
+          manifest.levels.map((l) => l.id),
+          signal,
+        )
+      : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal),
+    optionalLayer<AreaGeometry, typeof adminProps>(source, layers.admin, adminProps, AREAL, signal),
+  ]).then(
+    ([boundary, grids, admin]): CoreLayers => ({
+      boundary,
+      grids,
+      admin,
+      gridFromIndex: index !== null,
+      files: { ...layers, grids: gridFile },
+    }),
+  );
+}
+
+/** Problems of the first stage: its layers, the grid tree, the grid's references to admin units. */
+export function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] {
+  const { files } = layers;
+  const { boundary, grids, admin } = layers;
+  const problems: Problem[] = [];
+  for (const layer of [boundary, grids, admin]) {
+    if (layer) problems.push(...layer.problems);
+  }
+  if (boundary.features.length === 0 && boundary.problems.length === 0) {
+    problems.push({
+      severity: 'error',
+      file: files.boundary,
+      rule: 'boundary-empty',
+      message: 'the boundary has no feature',
+    });
+  }
+  problems.push(...checkGridTree(manifest, files.grids, grids.features, grids.rejectedIds));
+  const top = manifest.levels[0]?.id;
+  if (grids.problems.length === 0 && !grids.features.some((c) => c.properties.level === top)) {
+    problems.push({
+      severity: 'error',
+      file: files.grids,
+      rule: 'grid-empty',
+      message: `no cell of the top level "${top}"`,
+    });
+  }
+  problems.push(
+    ...checkReferences({
+      manifest,
+      rejected: grids.rejectedIds,
+      files,
+      grids: grids.features,
+      admin: admin?.features ?? null,
+      partners: [],
+      projects: [],
+      activity: [],
+    }),
+  );
+  return problems;
+}
+
+export function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
+  const grid = buildGridIndex(
+    manifest.levels.map((l) => l.id),
+    layers.grids.features,
+  );
+  return {
+    manifest,
+    files: layers.files,
+    boundary: layers.boundary.features,
+    admin: layers.admin?.features ?? [],
+    grid: layers.gridFromIndex ? { ...grid, geometryless: true } : grid,
+    bbox: unionBBox(layers.boundary.features.map((f) => geometryBBox(f.geometry))),
+  };
+}
+
+export interface CoreLoadResult {
+  /** Null when there is any error in the manifest or the first stage's layers. */
+  core: PackCore | null;
+  problems: Problem[];
+}
+
+/**
+ * The first stage of loading a pack in the page: the manifest, boundary, admin units and grid — what
+ * the first screen draws — validated and indexed. The map can show them while the second stage
+ * (loadPackDetails) reads the rest; the page takes the pack as loaded only when both succeed.
+ */
+export async function loadPackCore(source: PackSource, options: LoadOptions = {}): Promise<CoreLoadResult> {
+  const { manifest, problems } = await readManifest(source, options);
+  if (!manifest) return { core: null, problems };
+  const layers = await readCoreLayers(source, manifest, options);
+  problems.push(...coreProblems(manifest, layers));
+  return { core: problems.some(isError) ? null : buildCore(manifest, layers), problems };
+}
