@@ -92,6 +92,7 @@ export async function buildPackTiles(
   const minzooms = levelTileMinzooms(levelZooms(core.grid), maxzoom);
   const cells = gridSourceData(core).features;
   const labels = labelPoints(core).features.filter((f) => f.properties.kind !== 'admin');
+  const labelAt = new Map(labels.map((f) => [f.properties.id, f.geometry.coordinates]));
 
   const work = mkdtempSync(join(tmpdir(), 'gridatlas-tiles-'));
   try {
@@ -164,6 +165,8 @@ export async function buildPackTiles(
         core.grid.cells.map((c) => ({
           properties: c.properties,
           bbox: core.grid.bbox.get(c.properties.id) ?? [0, 0, 0, 0],
+          // The tiles' own label point: where the page puts a cell's alert marker.
+          ...(labelAt.has(c.properties.id) ? { label: labelAt.get(c.properties.id) } : {}),
         })),
       ),
     ),

@@ -1,4 +1,4 @@
-import type { BBox } from 'geojson';
+import type { BBox, Position } from 'geojson';
 import type { GridProps } from './feature-schemas.ts';
 import type { GridCell } from './grid-index.ts';
 import type { Problem } from './problem.ts';
@@ -41,6 +41,11 @@ export interface GridIndexColumns {
   population?: (number | null)[];
   households?: (number | null)[];
   partyMembers?: (number | null)[];
+  /**
+   * Optional: a point inside each cell (longitude, latitude: 2 numbers per cell), where markers such as
+   * live alerts are drawn; the page has no cell geometry to find one in.
+   */
+  label?: number[];
 }
 
 export interface GridIndexFile {
@@ -62,6 +67,7 @@ const COLUMNS: readonly [keyof GridIndexColumns, ColumnKind, boolean][] = [
   ['population', 'count?', false],
   ['households', 'count?', false],
   ['partyMembers', 'count?', false],
+  ['label', 'number', false],
 ];
 
 /** The index of the first entry of the wrong type, or -1. */
@@ -94,7 +100,7 @@ const KIND_TEXT: Record<ColumnKind, string> = {
 /** Builds the index from cells (the tiles script, scripts/tiles.ts). Bounding boxes to 6 decimals. */
 export function encodeGridIndex(
   levels: readonly string[],
-  cells: readonly { properties: GridProps; bbox: BBox }[],
+  cells: readonly { properties: GridProps; bbox: BBox; label?: Position }[],
 ): GridIndexFile {
   const row = new Map(cells.map((c, i) => [c.properties.id, i]));
   const depth = new Map(levels.map((l, i) => [l, i]));
@@ -121,6 +127,9 @@ export function encodeGridIndex(
       name: cells.map((c) => c.properties.name),
       bbox: cells.flatMap((c) => [r6(c.bbox[0]), r6(c.bbox[1]), r6(c.bbox[2]), r6(c.bbox[3])]),
       ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+      ...(cells.length > 0 && cells.every((c) => c.label)
+        ? { label: cells.flatMap((c) => [r6(c.label?.[0] ?? 0), r6(c.label?.[1] ?? 0)]) }
+        : {}),
     },
   };
 }
@@ -128,6 +137,8 @@ export function encodeGridIndex(
 export interface ParsedGridIndex {
   /** Cells with their bounding box as a rectangle for geometry (GridIndex.geometryless is set). */
   cells: GridCell[];
+  /** Each cell's point from the `label` column, when the index has one. */
+  labels: Map<string, Position> | null;
   problems: Problem[];
 }
 
@@ -156,7 +167,7 @@ export function parseGridIndex(
     for (const issue of parsed.error.issues.slice(0, 20)) {
       report('schema', `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
     }
-    return { cells: [], problems };
+    return { cells: [], labels: null, problems };
   }
   const { levels } = parsed.data;
   const raw = parsed.data.cells;
@@ -173,14 +184,14 @@ export function parseGridIndex(
     const bad = firstBad(column, kind);
     if (bad >= 0) report('schema', `cells.${key}[${bad}]: must be ${KIND_TEXT[kind]}`);
   }
-  if (problems.length > 0) return { cells: [], problems };
+  if (problems.length > 0) return { cells: [], labels: null, problems };
   const cells = raw as unknown as GridIndexColumns;
   if (levels.join('\u0000') !== manifestLevels.join('\u0000')) {
     report(
       'index-levels',
       `levels ${JSON.stringify(levels)} differ from region.json's ${JSON.stringify(manifestLevels)}`,
     );
-    return { cells: [], problems };
+    return { cells: [], labels: null, problems };
   }
   const n = cells.id.length;
   const columns: [string, number, number][] = [
@@ -188,6 +199,7 @@ export function parseGridIndex(
     ['parent', cells.parent.length, n],
     ['name', cells.name.length, n],
     ['bbox', cells.bbox.length, 4 * n],
+    ...(cells.label ? [['label', cells.label.length, 2 * n] as [string, number, number]] : []),
     ...(['code', 'town', 'leader', 'population', 'households', 'partyMembers'] as const).flatMap(
       (k): [string, number, number][] => {
         const col = cells[k];
@@ -199,11 +211,12 @@ export function parseGridIndex(
     if (length !== expected)
       report('index-columns', `cells.${name} has ${length} entries, expected ${expected}`);
   }
-  if (problems.length > 0) return { cells: [], problems };
+  if (problems.length > 0) return { cells: [], labels: null, problems };
 
   const seen = new Set<string>();
   const out: GridCell[] = [];
-  const { id: ids, level: depths, parent: parents, name: names, bbox } = cells;
+  const { id: ids, level: depths, parent: parents, name: names, bbox, label } = cells;
+  const labels = label ? new Map<string, Position>() : null;
   // One plain loop, no closure per cell: at city scale this runs 70,000 times on the page's first load.
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
@@ -239,11 +252,14 @@ export function parseGridIndex(
     else if (depths[parentRow] !== depth - 1)
       [rule, message] = ['parent-level', `parent "${ids[parentRow]}" is not exactly one level up`];
     else parent = ids[parentRow] as string;
+    if (rule === '' && label && !inBox(label[2 * i] as number, label[2 * i + 1] as number, w, s, e, north))
+      [rule, message] = ['label-inside', `label point is not inside the cell's bbox`];
     seen.add(id);
     if (rule !== '' || level === undefined) {
       report(rule, message, id || `#${i}`);
       continue;
     }
+    if (labels) labels.set(id, [label?.[2 * i] as number, label?.[2 * i + 1] as number]);
     const props: GridProps = { id, level, parent, name };
     const code = cells.code?.[i];
     const town = cells.town?.[i];
@@ -283,5 +299,8 @@ export function parseGridIndex(
       message: `${suppressed} more problems not listed (first ${MAX_LISTED} shown)`,
     });
   }
-  return { cells: out, problems };
+  return { cells: out, labels, problems };
 }
+
+const inBox = (x: number, y: number, w: number, s: number, e: number, n: number) =>
+  x >= w && x <= e && y >= s && y <= n;

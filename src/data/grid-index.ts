@@ -1,4 +1,4 @@
-import type { BBox, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GridProps } from './feature-schemas.ts';
 import type { TypedFeature } from './parse-layer.ts';
 
@@ -27,6 +27,8 @@ export interface GridIndex {
    * bounding box, so nothing may be located, measured or clipped with it (the map draws the tiles).
    */
   geometryless?: boolean;
+  /** A tiled pack's point inside each cell, from its attribute index (when the index has them). */
+  labelAt?: ReadonlyMap<string, Position>;
 }
 
 export function geometryBBox(g: AreaGeometry): BBox {

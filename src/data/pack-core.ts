@@ -1,3 +1,4 @@
+import type { Position } from 'geojson';
 import { adminProps, boundaryProps, gridProps } from './feature-schemas.ts';
 import { AREAL } from './geometry-rules.ts';
 import type { AreaGeometry } from './grid-index.ts';
@@ -21,8 +22,11 @@ export interface CoreLayers {
   boundary: Layer<AreaGeometry, typeof boundaryProps>;
   grids: Layer<AreaGeometry, typeof gridProps>;
   admin: Layer<AreaGeometry, typeof adminProps> | null;
-  /** The grid came from a tiled pack's attribute index: cells carry their bounding box, not their shape. */
-  gridFromIndex: boolean;
+  /**
+   * Set when the grid came from a tiled pack's attribute index (cells carry their bounding box, not their
+   * shape): the index's point inside each cell, when it has them.
+   */
+  fromIndex: { labels: ReadonlyMap<string, Position> | null } | null;
   files: PackFiles;
 }
 
@@ -32,7 +36,7 @@ async function readGridIndex(
   file: string,
   levels: readonly string[],
   signal?: AbortSignal,
-): Promise<Layer<AreaGeometry, typeof gridProps>> {
+): Promise<Layer<AreaGeometry, typeof gridProps> & { labels: ReadonlyMap<string, Position> | null }> {
   let text: string;
   try {
     text = await source.read(file, signal);
@@ -41,6 +45,7 @@ async function readGridIndex(
     const reason = err instanceof Error ? err.message : String(err);
     return {
       features: [],
+      labels: null,
       problems: [
         { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
       ],
@@ -48,11 +53,11 @@ async function readGridIndex(
     };
   }
   const json = parseJson(file, text);
-  if (json.problem) return { features: [], problems: [json.problem], rejectedIds: new Set() };
+  if (json.problem) return { features: [], labels: null, problems: [json.problem], rejectedIds: new Set() };
   // Only tiled packs have an attribute index: its parser is a chunk of its own.
   const { parseGridIndex } = await import('./grid-index-file.ts');
-  const { cells, problems } = parseGridIndex(file, json.value, levels);
-  return { features: cells, problems, rejectedIds: new Set() };
+  const { cells, labels, problems } = parseGridIndex(file, json.value, levels);
+  return { features: cells, labels, problems, rejectedIds: new Set() };
 }
 
 export function readCoreLayers(
@@ -73,14 +78,16 @@ export function readCoreLayers(
           manifest.levels.map((l) => l.id),
           signal,
         )
-      : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal),
+      : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal).then(
+          (layer) => ({ ...layer, labels: null }),
+        ),
     optionalLayer<AreaGeometry, typeof adminProps>(source, layers.admin, adminProps, AREAL, signal),
   ]).then(
     ([boundary, grids, admin]): CoreLayers => ({
       boundary,
       grids,
       admin,
-      gridFromIndex: index !== null,
+      fromIndex: index !== null ? { labels: grids.labels } : null,
       files: { ...layers, grids: gridFile },
     }),
   );
@@ -137,7 +144,13 @@ export function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
     files: layers.files,
     boundary: layers.boundary.features,
     admin: layers.admin?.features ?? [],
-    grid: layers.gridFromIndex ? { ...grid, geometryless: true } : grid,
+    grid: layers.fromIndex
+      ? {
+          ...grid,
+          geometryless: true,
+          ...(layers.fromIndex.labels ? { labelAt: layers.fromIndex.labels } : {}),
+        }
+      : grid,
     bbox: unionBBox(layers.boundary.features.map((f) => geometryBBox(f.geometry))),
   };
 }

@@ -19,7 +19,10 @@ export interface AlertMarkerProps {
   count: number;
 }
 
-/** One marker per cell with open alerts, at the cell's label point (inside the cell, never on an edge). */
+/**
+ * One marker per cell with open alerts, at the cell's label point (inside the cell, never on an edge), or
+ * on tiles at the attribute index's point for it (MapData.cellPoints).
+ */
 export function alertMarkers(
   data: MapData,
   openAlertsByCell: ReadonlyMap<string, readonly StatusAlert[]>,
@@ -28,7 +31,8 @@ export function alertMarkers(
   const features: FeatureCollection<Point, AlertMarkerProps>['features'] = [];
   for (const [cell, alerts] of openAlertsByCell) {
     const first = alerts[0];
-    const position = at.get(cell);
+    // (A tiled pack's cells have no label points in the page: cellPoints stands in.)
+    const position = at.get(cell) ?? data.cellPoints?.get(cell);
     if (!first || !position) continue;
     features.push({
       type: 'Feature',

@@ -1,4 +1,5 @@
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { GridIndex } from '../data/grid-index.ts';
 import { EMPTY_PROGRAMME, type PackCore, type RegionPack } from '../data/region-pack.ts';
 import { type ActivityMapData, activityMapData } from './activity-layers.ts';
 import {
@@ -30,6 +31,11 @@ export interface MapData {
    * then empty and `labels` holds only the admin units' names; the tiles hold the cells and their labels.
    */
   gridTiles?: MapTiles;
+  /**
+   * On tiles: a point per cell for markers (live alerts), as `labels` has none: the attribute index's
+   * point inside the cell, or the middle of the cell's bounding box when the index has no such column.
+   */
+  cellPoints?: ReadonlyMap<string, Position>;
 }
 
 /**
@@ -55,7 +61,7 @@ export function deriveMapData(pack: PackCore | RegionPack, packBaseUrl = ''): Ma
     bbox: [w, s, e as number, n as number],
     overlays: deriveOverlayData(full, labels),
     activity: activityMapData(full),
-    ...(tiles ? { gridTiles: mapTilesOf(tiles, packBaseUrl) } : {}),
+    ...(tiles ? { gridTiles: mapTilesOf(tiles, packBaseUrl), cellPoints: cellPointsOf(pack.grid) } : {}),
   };
 }
 
@@ -65,4 +71,11 @@ export function deriveMapData(pack: PackCore | RegionPack, packBaseUrl = ''): Ma
  */
 export function withDetailsMapData(core: MapData, pack: RegionPack): MapData {
   return { ...core, overlays: deriveOverlayData(pack, core.labels), activity: activityMapData(pack) };
+}
+
+function cellPointsOf(grid: GridIndex): ReadonlyMap<string, Position> {
+  if (grid.labelAt) return grid.labelAt;
+  const out = new Map<string, Position>();
+  for (const [id, [w, s, e, n]] of grid.bbox) out.set(id, [(w + (e as number)) / 2, (s + (n as number)) / 2]);
+  return out;
 }

@@ -3,12 +3,16 @@
  * the attribute index (src/data/grid-index-file.ts), the activity table (src/data/activity-table.ts),
  * the loader reading them, and the style on a vector source (src/layers/tiled-style.ts).
  */
+import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { encodeActivityTable, parseActivityTable } from '../../src/data/activity-table.ts';
 import { encodeGridIndex, parseGridIndex } from '../../src/data/grid-index-file.ts';
 import { manifestSchema } from '../../src/data/manifest-schema.ts';
 import { LeafLocator } from '../../src/data/pack-index/leaf-locator.ts';
 import { loadPackCore, loadRegionPack } from '../../src/data/pack-loader.ts';
+import type { RegionPack } from '../../src/data/region-pack.ts';
+import { ALERT_KINDS, type StatusAlert } from '../../src/data/status-schema.ts';
+import { alertMarkers } from '../../src/layers/alert-layers.ts';
 import { deriveMapData } from '../../src/layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../../src/layers/map-style.ts';
 import { gridFeature } from '../../src/layers/tiled-style.ts';
@@ -145,6 +149,49 @@ describe('attribute index (grid-index.json)', () => {
   });
 });
 
+describe('attribute index: label points', () => {
+  const withLabels = () =>
+    encodeGridIndex(
+      levels,
+      indexCells.map((c) => ({
+        properties: { ...c.properties },
+        bbox: [...c.bbox],
+        label: [(c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2],
+      })),
+    );
+
+  it('writes a label column (2 numbers per cell) only when every cell has a point, and reads it back', () => {
+    const file = withLabels();
+    expect(file.cells.label).toEqual([121.005, 31.005, 121.0025, 31.005, 121.0075, 31.005]);
+    const { labels, problems } = parseGridIndex('grid-index.json', JSON.parse(JSON.stringify(file)), levels);
+    expect(problems).toEqual([]);
+    expect(labels?.get('C2')).toEqual([121.0075, 31.005]);
+    const none = encodeGridIndex(
+      levels,
+      indexCells.map((c, i) => ({
+        properties: { ...c.properties },
+        bbox: [...c.bbox],
+        ...(i === 0 ? { label: [121.005, 31.005] } : {}),
+      })),
+    );
+    expect(none.cells.label).toBeUndefined();
+    expect(parseGridIndex('grid-index.json', none, levels).labels).toBeNull();
+  });
+
+  it('refuses a label column of the wrong length, or a point outside its cell’s box', () => {
+    const short = withLabels();
+    short.cells.label?.pop();
+    expect(parseGridIndex('grid-index.json', short, levels).problems.map((p) => p.message)).toEqual([
+      'cells.label has 5 entries, expected 6',
+    ]);
+    const outside = withLabels();
+    if (outside.cells.label) outside.cells.label[2] = 122;
+    expect(
+      parseGridIndex('grid-index.json', outside, levels).problems.map((p) => `${p.featureId}|${p.rule}`),
+    ).toEqual(['C1|label-inside']);
+  });
+});
+
 describe('activity table', () => {
   const events = [
     {
@@ -214,18 +261,23 @@ describe('activity table', () => {
   });
 });
 
+/** The label point the page would draw for a cell of a GeoJSON pack (what `npm run tiles` writes). */
+const labelOf = (pack: RegionPack, id: string) =>
+  deriveMapData(pack).labels.features.find((f) => f.properties.id === id)?.geometry.coordinates ?? [0, 0];
+
 /** The tiny fixture with an attribute index and gridTiles, its GeoJSON grid removed. */
-async function tiledTiny() {
+async function tiledTiny(options: { labels?: boolean } = {}) {
   const files = buildPackFiles();
-  const whole = await loadRegionPack(memorySource(files));
-  if (!whole.pack) throw new Error('fixture does not load');
-  const grid = whole.pack.grid;
+  const { pack } = await loadRegionPack(memorySource(files));
+  if (!pack) throw new Error('fixture does not load');
+  const grid = pack.grid;
   files['grid-index.json'] = JSON.stringify(
     encodeGridIndex(
       grid.levels,
       grid.cells.map((c) => ({
         properties: c.properties,
         bbox: grid.bbox.get(c.properties.id) ?? [0, 0, 0, 0],
+        ...(options.labels ? { label: labelOf(pack, c.properties.id) } : {}),
       })),
     ),
   );
@@ -305,5 +357,52 @@ describe('loading a tiled pack', () => {
     const plain = await loadPackCore(memorySource(buildPackFiles()), { preferIndex: true });
     if (!plain.core) throw new Error('no core');
     expect(buildMapStyle(deriveMapData(plain.core), 'zh').sources[SOURCE.grid]?.type).toBe('geojson');
+  });
+});
+
+describe('live alerts on a tiled pack', () => {
+  /** One open alert in a cell, as the live feed gives it. */
+  const alertIn = (cell: string): Map<string, StatusAlert[]> =>
+    new Map([
+      [
+        cell,
+        [
+          {
+            id: `al-${cell}`,
+            cell,
+            kind: ALERT_KINDS[0],
+            severity: 'critical',
+            openedAt: '2026-11-22T09:00:00+08:00',
+          },
+        ],
+      ],
+    ]);
+
+  it('draws a cell’s marker at the index’s point inside it (the page has no cell geometry)', async () => {
+    const { files } = await tiledTiny({ labels: true });
+    const whole = await loadRegionPack(memorySource(buildPackFiles()));
+    const { core } = await loadPackCore(memorySource(files), { preferIndex: true });
+    if (!core || !whole.pack) throw new Error('no core');
+    const leaf = core.grid.byDepth[core.grid.levels.length - 1]?.[0] ?? '';
+    const markers = alertMarkers(deriveMapData(core), alertIn(leaf));
+    expect(markers.features.map((f) => f.properties.cell)).toEqual([leaf]);
+    const at = markers.features[0]?.geometry.coordinates ?? [];
+    expect(at).toEqual(labelOf(whole.pack, leaf).map((x) => Math.round(x * 1e6) / 1e6));
+    const shape = whole.pack.grid.byId.get(leaf)?.geometry;
+    if (!shape) throw new Error('no shape');
+    expect(booleanPointInPolygon(at, shape)).toBe(true);
+  });
+
+  it('falls back to the middle of the cell’s box for an index without points, rather than no marker', async () => {
+    const { files } = await tiledTiny();
+    const { core } = await loadPackCore(memorySource(files), { preferIndex: true });
+    if (!core) throw new Error('no core');
+    const leaf = core.grid.byDepth[core.grid.levels.length - 1]?.[0] ?? '';
+    const [w, s, e, n] = core.grid.bbox.get(leaf) ?? [0, 0, 0, 0];
+    const markers = alertMarkers(deriveMapData(core), alertIn(leaf));
+    expect(markers.features[0]?.geometry.coordinates).toEqual([
+      (w + (e as number)) / 2,
+      (s + (n as number)) / 2,
+    ]);
   });
 });
