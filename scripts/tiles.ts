@@ -1,12 +1,14 @@
 /**
- * npm run tiles -- <pack folder> [--maxzoom 14]
+ * npm run tiles -- <pack folder> [--maxzoom 14] [--pmtiles]
  *
  * Serves a pack's grid as vector tiles (docs/region-pack.md, "Grid levels as vector tiles"): reads the
  * pack's GeoJSON grid, derives what the map draws exactly as the page does for a GeoJSON pack
  * (gridSourceData: slim properties, neighbour colours, ancestors; labelPoints: a label point per cell),
  * cuts it into a directory of Mapbox Vector Tiles with GDAL's `ogr2ogr -f MVT` (uncompressed `.pbf`,
  * `tiles/{z}/{x}/{y}.pbf`), writes the attribute index (`grid-index.json`) and adds `gridTiles` to
- * region.json. The GeoJSON grid stays in the pack for the command-line tools.
+ * region.json. The GeoJSON grid stays in the pack for the command-line tools. With `--pmtiles` the
+ * same tiles go into one archive, `grid.pmtiles` (scripts/lib/pmtiles-writer.ts), read by the page with
+ * HTTP range requests: one file to copy instead of thousands.
  *
  * Each level goes into the tiles from the zoom where the page can need it (drilled into its parent),
  * not from zoom 0: a city's 60,000 micro grids in one zoom-8 tile would be slower than GeoJSON.
@@ -21,10 +23,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Compression, TileType } from 'pmtiles';
 import { encodeGridIndex } from '../src/data/grid-index-file.ts';
 import { loadPackCore, MANIFEST_FILE } from '../src/data/pack-loader.ts';
 import { gridSourceData, labelPoints, levelZooms } from '../src/layers/grid-derived.ts';
 import { fsPackSource } from './lib/fs-pack-source.ts';
+import { writePmtiles } from './lib/pmtiles-writer.ts';
 
 export const OGR2OGR_MISSING =
   'ogr2ogr (GDAL) is needed to cut vector tiles. On Debian/Ubuntu, as root: apt-get update && apt-get install -y gdal-bin';
@@ -41,6 +45,7 @@ export interface TilesReport {
 export const TILE_LAYERS = { cells: 'grids', labels: 'labels' } as const;
 export const TILES_DIR = 'tiles';
 export const INDEX_FILE = 'grid-index.json';
+export const PMTILES_FILE = 'grid.pmtiles';
 
 export function hasOgr2ogr(): boolean {
   return spawnSync('ogr2ogr', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -72,7 +77,7 @@ function listFiles(dir: string): string[] {
 
 export async function buildPackTiles(
   packDir: string,
-  options: { maxzoom?: number } = {},
+  options: { maxzoom?: number; pmtiles?: boolean } = {},
 ): Promise<TilesReport> {
   const started = performance.now();
   if (!hasOgr2ogr()) throw new Error(OGR2OGR_MISSING);
@@ -95,6 +100,7 @@ export async function buildPackTiles(
   const labelAt = new Map(labels.map((f) => [f.properties.id, f.geometry.coordinates]));
 
   const work = mkdtempSync(join(tmpdir(), 'gridatlas-tiles-'));
+  let archiveTiles = 0;
   try {
     const layers: { name: string; target: string; minzoom: number }[] = [];
     levels.forEach((level, depth) => {
@@ -124,8 +130,9 @@ export async function buildPackTiles(
     const conf = Object.fromEntries(
       layers.map((l) => [l.name, { target_name: l.target, minzoom: l.minzoom, maxzoom }]),
     );
-    const out = join(dir, TILES_DIR);
-    rmSync(out, { recursive: true, force: true });
+    const out = options.pmtiles ? join(work, TILES_DIR) : join(dir, TILES_DIR);
+    rmSync(join(dir, TILES_DIR), { recursive: true, force: true });
+    rmSync(join(dir, PMTILES_FILE), { force: true });
     const run = spawnSync(
       'ogr2ogr',
       [
@@ -153,6 +160,27 @@ export async function buildPackTiles(
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     if (run.status !== 0) throw new Error(`ogr2ogr failed (${run.status}): ${run.stderr || run.stdout}`);
+    if (options.pmtiles) {
+      const tiles = listFiles(out).map((file) => {
+        const [z, x, y] = file
+          .slice(out.length + 1, -'.pbf'.length)
+          .split('/')
+          .map(Number);
+        return { z: z as number, x: x as number, y: y as number, data: readFileSync(file) };
+      });
+      const [w, s, e, n] = core.bbox;
+      const archive = writePmtiles(tiles, {
+        tileCompression: Compression.None,
+        tileType: TileType.Mvt,
+        bounds: [w, s, e as number, n as number],
+        metadata: {
+          name: core.manifest.id,
+          vector_layers: Object.values(TILE_LAYERS).map((id) => ({ id, fields: {} })),
+        },
+      });
+      writeFileSync(join(dir, PMTILES_FILE), archive);
+      archiveTiles = tiles.length;
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -174,7 +202,7 @@ export async function buildPackTiles(
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.gridTiles = {
-    tiles: `${TILES_DIR}/{z}/{x}/{y}.pbf`,
+    tiles: options.pmtiles ? PMTILES_FILE : `${TILES_DIR}/{z}/{x}/{y}.pbf`,
     index: INDEX_FILE,
     minzoom: 0,
     maxzoom,
@@ -182,10 +210,10 @@ export async function buildPackTiles(
   };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 
-  const files = listFiles(join(dir, TILES_DIR));
-  const sizes = files.map((f) => statSync(f).size);
+  const sizes = options.pmtiles ? [] : listFiles(join(dir, TILES_DIR)).map((f) => statSync(f).size);
+  if (options.pmtiles) sizes.push(statSync(join(dir, PMTILES_FILE)).size);
   return {
-    tiles: files.length,
+    tiles: options.pmtiles ? archiveTiles : sizes.length,
     bytes: sizes.reduce((a, b) => a + b, 0),
     largestBytes: Math.max(0, ...sizes),
     minzoomByLevel: Object.fromEntries(levels.map((l, i) => [l, minzooms[i] ?? 0])),
@@ -196,18 +224,21 @@ export async function buildPackTiles(
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { maxzoom: { type: 'string' } },
+    options: { maxzoom: { type: 'string' }, pmtiles: { type: 'boolean', default: false } },
   });
   const folder = positionals[0];
   if (!folder) {
-    console.error('usage: npm run tiles -- <pack folder> [--maxzoom 14]');
+    console.error('usage: npm run tiles -- <pack folder> [--maxzoom 14] [--pmtiles]');
     process.exit(2);
   }
   try {
-    const r = await buildPackTiles(folder, values.maxzoom ? { maxzoom: Number(values.maxzoom) } : {});
+    const r = await buildPackTiles(folder, {
+      pmtiles: values.pmtiles,
+      ...(values.maxzoom ? { maxzoom: Number(values.maxzoom) } : {}),
+    });
     console.log(
-      `${folder}: ${r.tiles} tiles, ${(r.bytes / 1e6).toFixed(1)} MB (largest ${(r.largestBytes / 1e3).toFixed(0)} kB), ` +
-        `levels from zoom ${JSON.stringify(r.minzoomByLevel)}, ${r.seconds.toFixed(1)} s; wrote ${TILES_DIR}/, ${INDEX_FILE}, gridTiles in ${MANIFEST_FILE}`,
+      `${folder}: ${r.tiles} tiles, ${(r.bytes / 1e6).toFixed(1)} MB ${values.pmtiles ? 'in one archive' : `(largest ${(r.largestBytes / 1e3).toFixed(0)} kB)`}, ` +
+        `levels from zoom ${JSON.stringify(r.minzoomByLevel)}, ${r.seconds.toFixed(1)} s; wrote ${values.pmtiles ? PMTILES_FILE : `${TILES_DIR}/`}, ${INDEX_FILE}, gridTiles in ${MANIFEST_FILE}`,
     );
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));

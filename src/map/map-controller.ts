@@ -170,6 +170,8 @@ export class MapController {
   private readonly marks: LoadMarks;
   /** The page is still loading what goes with the map (the rest of a pack drawn ahead). */
   private waiting = false;
+  /** A deferred show is on its way (markBusy): an `idle` of the frame before it does not count. */
+  private busy = false;
 
   constructor(
     container: HTMLElement,
@@ -204,7 +206,7 @@ export class MapController {
       if (this.rendersCurrentData()) {
         const drawn = this.marks.idle();
         if (drawn) options.onDrawn?.(drawn);
-        if (!this.waiting) this.setIdle(true);
+        if (!this.waiting && !this.busy) this.setIdle(true);
       } else this.map.triggerRepaint();
     });
     this.map.on('styledata', () => {
@@ -280,6 +282,7 @@ export class MapController {
 
   /** Shows a pack (fitting the view when it is a new one) in a language, over an optional basemap. */
   show(data: MapData, lang: Lang, basemap: StyleSpecification | null, focus: FocusTarget): void {
+    this.busy = false;
     if (this.lost) {
       this.pendingShow = { data, lang, basemap, focus };
       return;
@@ -292,6 +295,8 @@ export class MapController {
     }
     if (data === this.data && lang === this.lang && basemap === this.basemap) {
       this.applyFocus(focus);
+      // A frame, so that an `idle` follows this call even when nothing changed (markBusy waits for one).
+      this.map.triggerRepaint();
       return;
     }
     // The same region's details arriving after its core was drawn is not a new pack: a diff sends only
@@ -637,6 +642,7 @@ export class MapController {
 
   /** Work for the map is on its way (deferred a frame): tests must not take the map as settled. */
   markBusy(): void {
+    this.busy = true;
     this.setIdle(false);
   }
 

@@ -54,7 +54,15 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(pack, 'region.json'), 'utf8'));
   delete manifest.layers.grids;
   writeFileSync(join(pack, 'region.json'), JSON.stringify(manifest));
-  writeFileSync(join(regions, 'index.json'), JSON.stringify(['jiading', 'jiadingboth']));
+  // The same grid in one .pmtiles archive (read with range requests), also without its GeoJSON grid.
+  const archived = join(regions, 'jiadingpm');
+  cpSync('data/regions/jiading', archived, { recursive: true });
+  await buildPackTiles(archived, { pmtiles: true });
+  rmSync(join(archived, 'grids.geojson'));
+  const archivedManifest = JSON.parse(readFileSync(join(archived, 'region.json'), 'utf8'));
+  delete archivedManifest.layers.grids;
+  writeFileSync(join(archived, 'region.json'), JSON.stringify({ ...archivedManifest, id: 'jiadingpm' }));
+  writeFileSync(join(regions, 'index.json'), JSON.stringify(['jiading', 'jiadingboth', 'jiadingpm']));
   server = await startAppServer(['--regions', regions]);
   browser = await launchChromium();
 });
@@ -185,6 +193,27 @@ describe('a pack on vector tiles', () => {
     await app.waitForMapIdle();
     expect(await panelTitle(app)).toBe(community.properties.name);
     expect(new Set(await clickable(app))).toEqual(new Set(childrenOf('C001').map((c) => c.properties.id)));
+    await app.close();
+  });
+
+  it('draws a grid from one .pmtiles archive (range requests, no tile files) and drills into it', async () => {
+    // Overlays off: a partner or project marker under the pointer takes a click.
+    const app = await AppDriver.open(browser, server.url, '?region=jiadingpm&layers=');
+    await app.waitForMapIdle();
+    const areas = grids.features.filter((c) => c.properties.level === 'area').map((c) => c.properties.id);
+    expect(await onMap(app, `map.getSource('ga-grid').type`)).toBe('vector');
+    expect(new Set(await clickable(app))).toEqual(new Set(areas));
+    expect(app.log.requests.some((u) => u.endsWith('/jiadingpm/grid.pmtiles'))).toBe(true);
+    expect(app.log.requests.filter((u) => u.endsWith('.pbf'))).toEqual([]);
+    expect(app.log.requests.filter((u) => u.endsWith('grids.geojson'))).toEqual([]);
+    const area = byId.get('A20') as Cell;
+    await app.clickMapAt(inside(area));
+    await app.page.waitForURL((u) => u.searchParams.get('cell') === 'A20');
+    await app.waitForMapIdle();
+    expect(await panelTitle(app)).toBe(area.properties.name);
+    expect(new Set(await clickable(app))).toEqual(new Set(childrenOf('A20').map((c) => c.properties.id)));
+    expect(app.log.pageErrors).toEqual([]);
+    expect(app.log.consoleErrors).toEqual([]);
     await app.close();
   });
 });
