@@ -4,7 +4,15 @@ import { AREAL } from './geometry-rules.ts';
 import type { AreaGeometry } from './grid-index.ts';
 import { buildGridIndex, geometryBBox, unionBBox } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
-import { type Layer, type LoadOptions, optionalLayer, readLayer, readManifest } from './pack-read.ts';
+import {
+  type Layer,
+  type LoadOptions,
+  optionalLayer,
+  readLayer,
+  readManifest,
+  readText,
+  unreadableLayer,
+} from './pack-read.ts';
 import { checkGridTree, checkReferences } from './pack-references.ts';
 import type { PackSource } from './pack-source.ts';
 import { parseJson } from './parse-layer.ts';
@@ -37,21 +45,9 @@ async function readGridIndex(
   levels: readonly string[],
   signal?: AbortSignal,
 ): Promise<Layer<AreaGeometry, typeof gridProps> & { labels: ReadonlyMap<string, Position> | null }> {
-  let text: string;
-  try {
-    text = await source.read(file, signal);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      features: [],
-      labels: null,
-      problems: [
-        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
-      ],
-      rejectedIds: new Set(),
-    };
-  }
+  const read = await readText(source, file, signal);
+  if ('unreadable' in read) return { ...unreadableLayer(read.unreadable), labels: null };
+  const { text } = read;
   const json = parseJson(file, text);
   if (json.problem) return { features: [], labels: null, problems: [json.problem], rejectedIds: new Set() };
   // Only tiled packs have an attribute index: its parser is a chunk of its own.

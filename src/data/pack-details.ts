@@ -4,7 +4,15 @@ import { activityProps, partnerProps, projectProps, serviceProps } from './featu
 import { ANY, POINT } from './geometry-rules.ts';
 import type { GridCell } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
-import { type Layer, type LoadOptions, type LoadResult, optionalLayer, townIdsOf } from './pack-read.ts';
+import {
+  type Layer,
+  type LoadOptions,
+  type LoadResult,
+  optionalLayer,
+  readText,
+  townIdsOf,
+  unreadableLayer,
+} from './pack-read.ts';
 import { checkReferences } from './pack-references.ts';
 import type { PackSource } from './pack-source.ts';
 import { parseLayer } from './parse-layer.ts';
@@ -34,20 +42,9 @@ async function readActivity(
   file: string,
   signal?: AbortSignal,
 ): Promise<Layer<Point, typeof activityProps>> {
-  let text: string;
-  try {
-    text = await source.read(file, signal);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      features: [],
-      problems: [
-        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
-      ],
-      rejectedIds: new Set(),
-    };
-  }
+  const read = await readText(source, file, signal);
+  if ('unreadable' in read) return unreadableLayer(read.unreadable);
+  const { text } = read;
   return looksLikeActivityTable(text)
     ? parseActivityTable(file, text)
     : parseLayer<Point, typeof activityProps>(file, text, activityProps, POINT);

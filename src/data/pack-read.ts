@@ -66,6 +66,35 @@ function manifestProblems(value: unknown): { manifest?: Manifest; problems: Prob
   return { manifest, problems };
 }
 
+/** A file's text, or the problem saying it cannot be read (an abort rethrows: it is not a problem). */
+export async function readText(
+  source: PackSource,
+  file: string,
+  signal?: AbortSignal,
+): Promise<{ text: string } | { unreadable: Problem }> {
+  try {
+    return { text: await source.read(file, signal) };
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      unreadable: {
+        severity: 'error',
+        file,
+        rule: 'file-unreadable',
+        message: `cannot read the file (${reason})`,
+      },
+    };
+  }
+}
+
+/** The layer of a file that could not be read: no features, one problem. */
+export const unreadableLayer = (problem: Problem) => ({
+  features: [],
+  problems: [problem],
+  rejectedIds: new Set<string>(),
+});
+
 export async function readLayer<G extends Geometry, S extends z.ZodMiniType<{ id: string }>>(
   source: PackSource,
   file: string,
@@ -73,20 +102,9 @@ export async function readLayer<G extends Geometry, S extends z.ZodMiniType<{ id
   kinds: readonly GeometryKind[],
   signal?: AbortSignal,
 ): Promise<ParsedLayer<G, z.infer<S>>> {
-  let text: string;
-  try {
-    text = await source.read(file, signal);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      features: [],
-      problems: [
-        { severity: 'error', file, rule: 'file-unreadable', message: `cannot read the file (${reason})` },
-      ],
-      rejectedIds: new Set(),
-    };
-  }
+  const read = await readText(source, file, signal);
+  if ('unreadable' in read) return unreadableLayer(read.unreadable);
+  const { text } = read;
   return parseLayer<G, S>(file, text, schema, kinds);
 }
 

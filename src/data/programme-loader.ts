@@ -1,3 +1,4 @@
+import { readText } from './pack-read.ts';
 import type { PackSource } from './pack-source.ts';
 import type { Problem } from './problem.ts';
 import { parseDocument, parseList } from './programme-parse.ts';
@@ -20,25 +21,17 @@ export interface LoadedProgramme {
   unreadable: Set<keyof ProgrammeFiles>;
 }
 
-async function readText(
+/** The file's text, or null with its problem added (pack-read.ts readText). */
+async function readTextOrNote(
   source: PackSource,
   file: string,
   problems: Problem[],
   signal?: AbortSignal,
 ): Promise<string | null> {
-  try {
-    return await source.read(file, signal);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    problems.push({
-      severity: 'error',
-      file,
-      rule: 'file-unreadable',
-      message: `cannot read the file (${reason})`,
-    });
-    return null;
-  }
+  const read = await readText(source, file, signal);
+  if ('text' in read) return read.text;
+  problems.push(read.unreadable);
+  return null;
 }
 
 /**
@@ -58,7 +51,7 @@ export async function loadProgramme(
   const read = async (key: keyof ProgrammeFiles) => {
     const file = files[key];
     if (file === undefined) return null;
-    const text = await readText(source, file, problems, signal);
+    const text = await readTextOrNote(source, file, problems, signal);
     const doc = text === null ? null : parseDocument(file, text);
     if (doc) problems.push(...doc.problems);
     if (!doc?.root) {
