@@ -427,10 +427,14 @@ describe('the planner view on Jiading', () => {
     await app.page.getByRole('combobox', { name: '切换区域' }).selectOption(other);
     await app.page.waitForURL((u) => u.searchParams.get('region') === other);
     const panel = app.page.getByTestId('coverage-panel');
-    // Jiading's run was for legal aid; a new region starts from any service point, so a finished run
-    // with no service kind can only be the new region's.
+    // A new region starts from any service point. (Until the new pack is in, the planner may re-run the
+    // old one without the service kind, so the wait is for the new region's name on a finished run.)
+    const otherName = (
+      JSON.parse(readFileSync(`data/regions/${other}/region.json`, 'utf8')) as { name: { zh: string } }
+    ).name.zh;
     await app.page
       .locator('[data-testid="coverage-panel"][data-status="done"][data-service-kind=""]')
+      .filter({ has: app.page.locator('.panel-level', { hasText: otherName }) })
       .waitFor({ timeout: 60_000 });
     expect(await panel.locator('.panel-level').textContent()).not.toBe('上海市嘉定区');
     // The list fills in after the run reports done (its first page comes from the worker).
