@@ -61,23 +61,28 @@ export function unionBBox(boxes: Iterable<BBox>): BBox {
 }
 
 /** Builds the index; assumes references were checked (the loader does that first). */
-export function buildGridIndex(levels: readonly string[], cells: GridCell[]): GridIndex {
+/** `bboxes`: each cell's box when already known (a tiled pack's attribute index), else from its geometry. */
+export function buildGridIndex(
+  levels: readonly string[],
+  cells: GridCell[],
+  bboxes?: readonly BBox[],
+): GridIndex {
   const depthOf = new Map(levels.map((id, depth) => [id, depth] as const));
   const byId = new Map<string, GridCell>();
   const children = new Map<string, string[]>();
   const byDepth: string[][] = levels.map(() => []);
   const bbox = new Map<string, BBox>();
-  for (const cell of cells) {
+  cells.forEach((cell, i) => {
     const { id, parent, level } = cell.properties;
     byId.set(id, cell);
     byDepth[depthOf.get(level) ?? 0]?.push(id);
-    bbox.set(id, geometryBBox(cell.geometry));
+    bbox.set(id, bboxes?.[i] ?? geometryBBox(cell.geometry));
     if (parent !== null) {
       const list = children.get(parent);
       if (list) list.push(id);
       else children.set(parent, [id]);
     }
-  }
+  });
   return { levels: [...levels], depthOf, cells, byId, children, byDepth, bbox };
 }
 

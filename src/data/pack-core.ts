@@ -1,4 +1,4 @@
-import type { Position } from 'geojson';
+import type { BBox, Position } from 'geojson';
 import { adminProps, boundaryProps, gridProps } from './feature-schemas.ts';
 import { AREAL } from './geometry-rules.ts';
 import type { AreaGeometry } from './grid-index.ts';
@@ -25,6 +25,15 @@ import type { PackCore, PackFiles } from './region-pack.ts';
  * its own, fetched while this one runs.
  */
 
+/** What a tiled pack's attribute index gives beyond its cells. */
+interface IndexExtras {
+  /** A point inside each cell (the index's optional label column). */
+  labels: ReadonlyMap<string, Position> | null;
+  /** Each cell's bounding box, in the order of the cells. */
+  bboxes: readonly BBox[];
+}
+const NO_EXTRAS: IndexExtras = { labels: null, bboxes: [] };
+
 /** The first stage's layers: what the map draws. */
 export interface CoreLayers {
   boundary: Layer<AreaGeometry, typeof boundaryProps>;
@@ -34,7 +43,7 @@ export interface CoreLayers {
    * Set when the grid came from a tiled pack's attribute index (cells carry their bounding box, not their
    * shape): the index's point inside each cell, when it has them.
    */
-  fromIndex: { labels: ReadonlyMap<string, Position> | null } | null;
+  fromIndex: IndexExtras | null;
   files: PackFiles;
 }
 
@@ -44,16 +53,17 @@ async function readGridIndex(
   file: string,
   levels: readonly string[],
   signal?: AbortSignal,
-): Promise<Layer<AreaGeometry, typeof gridProps> & { labels: ReadonlyMap<string, Position> | null }> {
+): Promise<Layer<AreaGeometry, typeof gridProps> & { extras: IndexExtras }> {
   const read = await readText(source, file, signal);
-  if ('unreadable' in read) return { ...unreadableLayer(read.unreadable), labels: null };
+  if ('unreadable' in read) return { ...unreadableLayer(read.unreadable), extras: NO_EXTRAS };
   const { text } = read;
   const json = parseJson(file, text);
-  if (json.problem) return { features: [], labels: null, problems: [json.problem], rejectedIds: new Set() };
+  if (json.problem)
+    return { features: [], extras: NO_EXTRAS, problems: [json.problem], rejectedIds: new Set() };
   // Only tiled packs have an attribute index: its parser is a chunk of its own.
   const { parseGridIndex } = await import('./grid-index-file.ts');
-  const { cells, labels, problems } = parseGridIndex(file, json.value, levels);
-  return { features: cells, labels, problems, rejectedIds: new Set() };
+  const { cells, labels, bboxes, problems } = parseGridIndex(file, json.value, levels);
+  return { features: cells, extras: { labels, bboxes }, problems, rejectedIds: new Set() };
 }
 
 export function readCoreLayers(
@@ -75,7 +85,7 @@ export function readCoreLayers(
           signal,
         )
       : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal).then(
-          (layer) => ({ ...layer, labels: null }),
+          (layer) => ({ ...layer, extras: NO_EXTRAS }),
         ),
     optionalLayer<AreaGeometry, typeof adminProps>(source, layers.admin, adminProps, AREAL, signal),
   ]).then(
@@ -83,7 +93,7 @@ export function readCoreLayers(
       boundary,
       grids,
       admin,
-      fromIndex: index !== null ? { labels: grids.labels } : null,
+      fromIndex: index !== null ? grids.extras : null,
       files: { ...layers, grids: gridFile },
     }),
   );
@@ -134,6 +144,7 @@ export function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
   const grid = buildGridIndex(
     manifest.levels.map((l) => l.id),
     layers.grids.features,
+    layers.fromIndex?.bboxes,
   );
   return {
     manifest,

@@ -163,11 +163,17 @@ const PX_PER_DEGREE_Z0 = 512 / 360;
  */
 export function levelZooms(grid: GridIndex): LevelZoom[] {
   return grid.levels.map((level, depth) => {
-    const sizes = (grid.byDepth[depth] ?? [])
-      .map((id) => grid.bbox.get(id))
-      .flatMap((b) => (b ? [Math.sqrt(Math.max(1e-12, (b[2] - b[0]) * (b[3] - b[1])))] : []))
-      .sort((a, b) => a - b);
-    const median = sizes[Math.floor(sizes.length / 2)] ?? 0.01;
+    // A typed array and its numeric sort: at city scale a level has 64,000 cells, and this runs before
+    // the first frame.
+    const ids = grid.byDepth[depth] ?? [];
+    const all = new Float64Array(ids.length);
+    let n = 0;
+    for (const id of ids) {
+      const b = grid.bbox.get(id);
+      if (b) all[n++] = Math.sqrt(Math.max(1e-12, ((b[2] as number) - b[0]) * ((b[3] as number) - b[1])));
+    }
+    const sizes = all.subarray(0, n).sort();
+    const median = n > 0 ? (sizes[Math.floor(n / 2)] as number) : 0.01;
     const zoomFor = (px: number) => Math.max(0, Math.log2(px / (median * PX_PER_DEGREE_Z0)));
     return {
       level,
