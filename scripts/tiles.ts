@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { Compression, TileType } from 'pmtiles';
 import { encodeGridIndex } from '../src/data/grid-index-file.ts';
 import { loadPackCore, MANIFEST_FILE } from '../src/data/pack-loader.ts';
-import { gridSourceData, labelPoints, levelZooms } from '../src/layers/grid-derived.ts';
+import { gridSourceData, labelPoints, levelZooms, medianCellSizes } from '../src/layers/grid-derived.ts';
 import { fsPackSource } from './lib/fs-pack-source.ts';
 import { writePmtiles } from './lib/pmtiles-writer.ts';
 
@@ -201,7 +201,10 @@ export async function buildPackTiles(
   );
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  const medians = medianCellSizes(core.grid);
   manifest.gridTiles = {
+    // Lets the page style the tiles before it reads the index (docs/region-pack.md).
+    cellSizes: Object.fromEntries(levels.map((l, i) => [l, Number((medians[i] ?? 0.01).toPrecision(6))])),
     tiles: options.pmtiles ? PMTILES_FILE : `${TILES_DIR}/{z}/{x}/{y}.pbf`,
     index: INDEX_FILE,
     minzoom: 0,

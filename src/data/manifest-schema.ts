@@ -43,6 +43,12 @@ export const gridTilesSchema = z
     index: packPath,
     minzoom: z._default(zoom, 0),
     maxzoom: z._default(zoom, 14),
+    /**
+     * Optional: each level's median cell size (degrees; `npm run tiles` writes it). With it the page
+     * styles and draws the tiles before it has read the attribute index, which then loads with the
+     * rest of the pack.
+     */
+    cellSizes: z.optional(z.record(z.string(), z.number().check(z.positive()))),
     /** Names of the layers inside the tiles: cells (every level) and label points. */
     layers: z._default(
       z.strictObject({
@@ -96,6 +102,13 @@ export const manifestSchema = z
       message: 'layers.grids is required unless the grid is served as tiles (gridTiles)',
       path: ['layers', 'grids'],
     }),
+    z.refine(
+      (m) => {
+        const sizes = m.gridTiles?.cellSizes;
+        return !sizes || m.levels.every((l) => sizes[l.id] !== undefined);
+      },
+      { message: 'must give a size for every level id', path: ['gridTiles', 'cellSizes'] },
+    ),
   );
 
 export type Manifest = z.infer<typeof manifestSchema>;

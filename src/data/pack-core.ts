@@ -44,11 +44,17 @@ export interface CoreLayers {
    * shape): the index's point inside each cell, when it has them.
    */
   fromIndex: IndexExtras | null;
+  /**
+   * The attribute index is left for the second stage (pack-details.ts): the pack is tiled and its
+   * manifest gives the level sizes the map's style needs (gridTiles.cellSizes), so the map can draw the
+   * tiles without the index. `grids` is then empty.
+   */
+  gridDeferred: boolean;
   files: PackFiles;
 }
 
 /** The attribute index of a tiled pack, as a grid layer (src/data/grid-index-file.ts). */
-async function readGridIndex(
+export async function readGridIndex(
   source: PackSource,
   file: string,
   levels: readonly string[],
@@ -75,18 +81,24 @@ export function readCoreLayers(
   const { signal } = options;
   const index = gridTiles && (options.preferIndex || layers.grids === undefined) ? gridTiles.index : null;
   const gridFile = index ?? layers.grids ?? '';
+  const deferred = index !== null && options.preferIndex === true && gridTiles?.cellSizes !== undefined;
   return Promise.all([
     readLayer<AreaGeometry, typeof boundaryProps>(source, layers.boundary, boundaryProps, AREAL, signal),
-    index !== null
-      ? readGridIndex(
-          source,
-          index,
-          manifest.levels.map((l) => l.id),
-          signal,
-        )
-      : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal).then(
-          (layer) => ({ ...layer, extras: NO_EXTRAS }),
-        ),
+    deferred
+      ? Promise.resolve({
+          ...{ features: [], problems: [], rejectedIds: new Set<string>() },
+          extras: NO_EXTRAS,
+        })
+      : index !== null
+        ? readGridIndex(
+            source,
+            index,
+            manifest.levels.map((l) => l.id),
+            signal,
+          )
+        : readLayer<AreaGeometry, typeof gridProps>(source, gridFile, gridProps, AREAL, signal).then(
+            (layer) => ({ ...layer, extras: NO_EXTRAS }),
+          ),
     optionalLayer<AreaGeometry, typeof adminProps>(source, layers.admin, adminProps, AREAL, signal),
   ]).then(
     ([boundary, grids, admin]): CoreLayers => ({
@@ -94,6 +106,7 @@ export function readCoreLayers(
       grids,
       admin,
       fromIndex: index !== null ? grids.extras : null,
+      gridDeferred: deferred,
       files: { ...layers, grids: gridFile },
     }),
   );
@@ -104,7 +117,7 @@ export function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] 
   const { files } = layers;
   const { boundary, grids, admin } = layers;
   const problems: Problem[] = [];
-  for (const layer of [boundary, grids, admin]) {
+  for (const layer of [boundary, admin]) {
     if (layer) problems.push(...layer.problems);
   }
   if (boundary.features.length === 0 && boundary.problems.length === 0) {
@@ -115,6 +128,18 @@ export function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] 
       message: 'the boundary has no feature',
     });
   }
+  if (!layers.gridDeferred) problems.push(...gridProblems(manifest, files, grids, admin?.features ?? null));
+  return problems;
+}
+
+/** The grid's problems: its layer's own, the tree, a top level, references to admin units. */
+export function gridProblems(
+  manifest: Manifest,
+  files: PackFiles,
+  grids: CoreLayers['grids'],
+  admin: PackCore['admin'] | null,
+): Problem[] {
+  const problems: Problem[] = [...grids.problems];
   problems.push(...checkGridTree(manifest, files.grids, grids.features, grids.rejectedIds));
   const top = manifest.levels[0]?.id;
   if (grids.problems.length === 0 && !grids.features.some((c) => c.properties.level === top)) {
@@ -131,7 +156,7 @@ export function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] 
       rejected: grids.rejectedIds,
       files,
       grids: grids.features,
-      admin: admin?.features ?? null,
+      admin,
       partners: [],
       projects: [],
       activity: [],
@@ -140,24 +165,26 @@ export function coreProblems(manifest: Manifest, layers: CoreLayers): Problem[] 
   return problems;
 }
 
-export function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
+/** The grid index of the cells read (from an attribute index, with what it adds: geometryless). */
+export function gridOf(manifest: Manifest, grids: CoreLayers['grids'], fromIndex: IndexExtras | null) {
   const grid = buildGridIndex(
     manifest.levels.map((l) => l.id),
-    layers.grids.features,
-    layers.fromIndex?.bboxes,
+    grids.features,
+    fromIndex?.bboxes,
   );
+  return fromIndex
+    ? { ...grid, geometryless: true, ...(fromIndex.labels ? { labelAt: fromIndex.labels } : {}) }
+    : grid;
+}
+
+export function buildCore(manifest: Manifest, layers: CoreLayers): PackCore {
   return {
     manifest,
     files: layers.files,
     boundary: layers.boundary.features,
     admin: layers.admin?.features ?? [],
-    grid: layers.fromIndex
-      ? {
-          ...grid,
-          geometryless: true,
-          ...(layers.fromIndex.labels ? { labelAt: layers.fromIndex.labels } : {}),
-        }
-      : grid,
+    grid: gridOf(manifest, layers.grids, layers.fromIndex),
+    ...(layers.gridDeferred ? { gridDeferred: true } : {}),
     bbox: unionBBox(layers.boundary.features.map((f) => geometryBBox(f.geometry))),
   };
 }

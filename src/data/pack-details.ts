@@ -4,6 +4,7 @@ import { activityProps, partnerProps, projectProps, serviceProps } from './featu
 import { ANY, POINT } from './geometry-rules.ts';
 import type { GridCell } from './grid-index.ts';
 import type { Manifest } from './manifest-schema.ts';
+import { gridOf, gridProblems, readGridIndex } from './pack-core.ts';
 import {
   type Layer,
   type LoadOptions,
@@ -134,13 +135,22 @@ export function withDetails(core: PackCore, layers: DetailLayers): RegionPack {
   };
 }
 
-/** The second stage: partners, projects, services and activity, checked against the core's grid. */
+/**
+ * The second stage: partners, projects, services and activity, checked against the core's grid — and,
+ * for a tiled pack whose first stage left it (PackCore.gridDeferred), the attribute index itself, read
+ * and checked here alongside the rest.
+ */
 export async function loadPackDetails(
   source: PackSource,
-  core: PackCore,
+  given: PackCore,
   options: Pick<LoadOptions, 'signal'> = {},
 ): Promise<LoadResult> {
-  const layers = await readDetailLayers(source, core.manifest, options.signal);
+  const [layers, grid] = await Promise.all([
+    readDetailLayers(source, given.manifest, options.signal),
+    given.gridDeferred ? readDeferredGrid(source, given, options.signal) : null,
+  ]);
+  if (grid && grid.problems.some(isError)) return { pack: null, problems: grid.problems };
+  const { gridDeferred: _, ...core } = grid ? { ...given, grid: grid.grid } : given;
   const problems = detailProblems(
     core.manifest,
     core.files,
@@ -148,5 +158,24 @@ export async function loadPackDetails(
     townIdsOf(core.admin),
     layers,
   );
-  return { pack: problems.some(isError) ? null : withDetails(core, layers), problems };
+  return {
+    pack: problems.some(isError) ? null : withDetails(core, layers),
+    problems: [...(grid?.problems ?? []), ...problems],
+  };
+}
+
+/** A tiled pack's attribute index, left by the first stage: its cells as the pack's grid, checked. */
+async function readDeferredGrid(source: PackSource, core: PackCore, signal?: AbortSignal) {
+  const { manifest } = core;
+  const file = manifest.gridTiles?.index ?? core.files.grids;
+  const layer = await readGridIndex(
+    source,
+    file,
+    manifest.levels.map((l) => l.id),
+    signal,
+  );
+  // Null without an admin layer: then towns named by cells are not checked (as in the first stage).
+  const admin = core.files.admin !== undefined ? core.admin : null;
+  const problems = gridProblems(manifest, { ...core.files, grids: file }, layer, admin);
+  return { grid: gridOf(manifest, layer, layer.extras), problems };
 }

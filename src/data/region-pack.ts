@@ -44,7 +44,13 @@ export type AnyFeature = TypedFeature<Geometry, { id: string }>;
  * The first stage of a pack (src/data/pack-core.ts loadPackCore): what the map draws. The page shows
  * it while the rest of the pack loads.
  */
-export type PackCore = Pick<RegionPack, 'manifest' | 'files' | 'boundary' | 'admin' | 'grid' | 'bbox'>;
+export type PackCore = Pick<RegionPack, 'manifest' | 'files' | 'boundary' | 'admin' | 'grid' | 'bbox'> & {
+  /**
+   * Set when a tiled pack's attribute index is left for the second stage: `grid` is then empty, and the
+   * map is styled from the manifest's `gridTiles.cellSizes` (pack-core.ts).
+   */
+  gridDeferred?: true;
+};
 
 /** A pack without programme documents (here, not in programme-schema.ts: the map needs it on first load). */
 export const EMPTY_PROGRAMME: Programme = {

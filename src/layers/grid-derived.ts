@@ -157,14 +157,13 @@ export interface LevelZoom {
 const PX_PER_DEGREE_Z0 = 512 / 360;
 
 /**
- * When each level appears, from the data rather than from constants: a level's outlines show once its
- * typical cell (median bounding-box size) spans ~20 px, becomes the filled level at ~90 px and is
- * labelled from ~110 px. This works for any pack, whatever its levels are called or how big its cells are.
+ * Each level's typical cell size: the median of its cells' bounding-box sizes (the square root of the
+ * box's area, in degrees). A tiled pack's manifest may carry these (`gridTiles.cellSizes`, written by
+ * `npm run tiles`), so that its map can be styled before its attribute index is read.
  */
-export function levelZooms(grid: GridIndex): LevelZoom[] {
-  return grid.levels.map((level, depth) => {
-    // A typed array and its numeric sort: at city scale a level has 64,000 cells, and this runs before
-    // the first frame.
+export function medianCellSizes(grid: GridIndex): number[] {
+  return grid.levels.map((_, depth) => {
+    // A typed array and its numeric sort: at city scale a level has 64,000 cells.
     const ids = grid.byDepth[depth] ?? [];
     const all = new Float64Array(ids.length);
     let n = 0;
@@ -173,7 +172,18 @@ export function levelZooms(grid: GridIndex): LevelZoom[] {
       if (b) all[n++] = Math.sqrt(Math.max(1e-12, ((b[2] as number) - b[0]) * ((b[3] as number) - b[1])));
     }
     const sizes = all.subarray(0, n).sort();
-    const median = n > 0 ? (sizes[Math.floor(n / 2)] as number) : 0.01;
+    return n > 0 ? (sizes[Math.floor(n / 2)] as number) : 0.01;
+  });
+}
+
+/**
+ * When each level appears, from the data rather than from constants: a level's outlines show once its
+ * typical cell (median bounding-box size) spans ~20 px, becomes the filled level at ~90 px and is
+ * labelled from ~110 px. This works for any pack, whatever its levels are called or how big its cells are.
+ */
+export function zoomsForSizes(levels: readonly string[], medians: readonly number[]): LevelZoom[] {
+  return levels.map((level, depth) => {
+    const median = medians[depth] ?? 0.01;
     const zoomFor = (px: number) => Math.max(0, Math.log2(px / (median * PX_PER_DEGREE_Z0)));
     return {
       level,
@@ -182,4 +192,8 @@ export function levelZooms(grid: GridIndex): LevelZoom[] {
       labelsFrom: zoomFor(110),
     };
   });
+}
+
+export function levelZooms(grid: GridIndex): LevelZoom[] {
+  return zoomsForSizes(grid.levels, medianCellSizes(grid));
 }

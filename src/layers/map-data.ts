@@ -9,6 +9,7 @@ import {
   type LevelZoom,
   labelPoints,
   levelZooms,
+  zoomsForSizes,
 } from './grid-derived.ts';
 import { deriveOverlayData, type OverlayData } from './overlay-data.ts';
 import { type MapTiles, mapTilesOf } from './tiled-style.ts';
@@ -57,7 +58,7 @@ export function deriveMapData(pack: PackCore | RegionPack, packBaseUrl = ''): Ma
     admin: { type: 'FeatureCollection', features: pack.admin },
     grid: tiles ? { type: 'FeatureCollection', features: [] } : gridSourceData(pack),
     labels,
-    zooms: levelZooms(pack.grid),
+    zooms: zoomsOf(pack),
     bbox: [w, s, e as number, n as number],
     overlays: deriveOverlayData(full, labels),
     activity: activityMapData(full),
@@ -70,7 +71,28 @@ export function deriveMapData(pack: PackCore | RegionPack, packBaseUrl = ''): Ma
  * was drawn: the core's objects are kept, so the map's style diff only sends the overlays' new data.
  */
 export function withDetailsMapData(core: MapData, pack: RegionPack): MapData {
-  return { ...core, overlays: deriveOverlayData(pack, core.labels), activity: activityMapData(pack) };
+  return {
+    ...core,
+    overlays: deriveOverlayData(pack, core.labels),
+    activity: activityMapData(pack),
+    // A tiled pack whose index came with the details: its cells' points only now.
+    ...(core.gridTiles ? { cellPoints: cellPointsOf(pack.grid) } : {}),
+  };
+}
+
+/**
+ * When each level appears: from the cells, or for a tiled pack whose attribute index is still loading
+ * from the level sizes its manifest gives (the same medians: npm run tiles writes them).
+ */
+function zoomsOf(pack: PackCore | RegionPack) {
+  const sizes = pack.manifest.gridTiles?.cellSizes;
+  const { levels } = pack.grid;
+  return pack.grid.cells.length === 0 && sizes
+    ? zoomsForSizes(
+        levels,
+        levels.map((id) => sizes[id] ?? 0.01),
+      )
+    : levelZooms(pack.grid);
 }
 
 function cellPointsOf(grid: GridIndex): ReadonlyMap<string, Position> {

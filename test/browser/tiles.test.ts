@@ -85,6 +85,15 @@ describe('a pack on vector tiles', () => {
     expect(app.log.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(u))).toBe(true);
     expect(app.log.requests.some((u) => u.endsWith('/grid-index.json'))).toBe(true);
     expect(app.log.requests.some((u) => u.endsWith('grids.geojson'))).toBe(false);
+    // The manifest gives the level sizes (npm run tiles writes them): the map is styled and drawing
+    // before the index is even requested; the index comes with the rest of the pack.
+    const order = await app.page.evaluate(() => ({
+      style: performance.getEntriesByName('gridatlas:style-load')[0]?.startTime ?? Number.NaN,
+      index:
+        performance.getEntriesByType('resource').find((r) => r.name.endsWith('/grid-index.json'))
+          ?.startTime ?? Number.NaN,
+    }));
+    expect(order.index).toBeGreaterThan(order.style);
     // The legend counts come from the index: the same numbers as the GeoJSON grid.
     for (const level of ['area', 'community', 'micro']) {
       const count = grids.features.filter((c) => c.properties.level === level).length;

@@ -9,11 +9,12 @@ import { encodeActivityTable, parseActivityTable } from '../../src/data/activity
 import { encodeGridIndex, parseGridIndex } from '../../src/data/grid-index-file.ts';
 import { manifestSchema } from '../../src/data/manifest-schema.ts';
 import { LeafLocator } from '../../src/data/pack-index/leaf-locator.ts';
-import { loadPackCore, loadRegionPack } from '../../src/data/pack-loader.ts';
+import { loadPackCore, loadPackDetails, loadRegionPack } from '../../src/data/pack-loader.ts';
 import type { RegionPack } from '../../src/data/region-pack.ts';
 import { ALERT_KINDS, type StatusAlert } from '../../src/data/status-schema.ts';
 import { alertMarkers } from '../../src/layers/alert-layers.ts';
-import { deriveMapData } from '../../src/layers/map-data.ts';
+import { levelZooms, medianCellSizes } from '../../src/layers/grid-derived.ts';
+import { deriveMapData, withDetailsMapData } from '../../src/layers/map-data.ts';
 import { buildMapStyle, SOURCE } from '../../src/layers/map-style.ts';
 import { gridFeature } from '../../src/layers/tiled-style.ts';
 import { buildPackFiles, editJson, memorySource, point } from '../fixtures/tiny-pack.ts';
@@ -404,5 +405,71 @@ describe('live alerts on a tiled pack', () => {
       (w + (e as number)) / 2,
       (s + (n as number)) / 2,
     ]);
+  });
+});
+
+describe('a tiled pack whose manifest gives its level sizes: the index loads with the details', () => {
+  /** The tiny tiled pack with gridTiles.cellSizes, as npm run tiles writes them; counts index reads. */
+  async function deferredTiny() {
+    const { files, grid } = await tiledTiny({ labels: true });
+    const sizes = medianCellSizes(grid);
+    editJson<{ gridTiles: Record<string, unknown> }>(files, 'region.json', (m) => {
+      m.gridTiles.cellSizes = Object.fromEntries(grid.levels.map((l, i) => [l, sizes[i]]));
+    });
+    const reads: string[] = [];
+    const inner = memorySource(files);
+    const source = { label: 'memory', read: (path: string) => (reads.push(path), inner.read(path)) };
+    return { files, grid, source, reads };
+  }
+
+  it('draws from the manifest: the first stage reads no index, its zooms equal those of the cells', async () => {
+    const { grid, source, reads } = await deferredTiny();
+    const { core, problems } = await loadPackCore(source, { preferIndex: true });
+    expect(problems).toEqual([]);
+    if (!core) throw new Error('no core');
+    expect(reads).not.toContain('grid-index.json');
+    expect(core.gridDeferred).toBe(true);
+    expect(core.grid.cells).toEqual([]);
+    const zooms = deriveMapData(core).zooms;
+    const expected = levelZooms(grid);
+    expect(zooms.map((z) => z.level)).toEqual(expected.map((z) => z.level));
+    zooms.forEach((z, i) => {
+      expect(z.linesFrom).toBeCloseTo(expected[i]?.linesFrom ?? Number.NaN, 9);
+      expect(z.labelsFrom).toBeCloseTo(expected[i]?.labelsFrom ?? Number.NaN, 9);
+    });
+  });
+
+  it('the second stage reads the index: the same tree, and the cells’ points for markers', async () => {
+    const { grid, source, reads } = await deferredTiny();
+    const { core } = await loadPackCore(source, { preferIndex: true });
+    if (!core) throw new Error('no core');
+    const { pack, problems } = await loadPackDetails(source, core);
+    expect(problems).toEqual([]);
+    expect(reads).toContain('grid-index.json');
+    expect(pack?.grid.byDepth).toEqual(grid.byDepth);
+    expect(pack?.grid.geometryless).toBe(true);
+    expect(pack && 'gridDeferred' in pack).toBe(false);
+    if (!pack) throw new Error('no pack');
+    const leaf = grid.byDepth[grid.levels.length - 1]?.[0] ?? '';
+    const full = withDetailsMapData(deriveMapData(core), pack);
+    expect(full.cellPoints?.get(leaf)).toEqual(pack.grid.labelAt?.get(leaf));
+  });
+
+  it('a broken index stops the pack in the second stage, naming file, cell and rule', async () => {
+    const { files, source } = await deferredTiny();
+    editJson<{ cells: { parent: number[]; id: string[] } }>(files, 'grid-index.json', (index) => {
+      index.cells.parent[index.cells.parent.length - 1] = 999;
+    });
+    const { core } = await loadPackCore(source, { preferIndex: true });
+    if (!core) throw new Error('no core');
+    const { pack, problems } = await loadPackDetails(source, core);
+    expect(pack).toBeNull();
+    expect(problems.map((p) => `${p.file}|${p.rule}`)).toContain('grid-index.json|parent-exists');
+  });
+
+  it('refuses level sizes that miss a level', () => {
+    expect(
+      issues({ ...baseManifest, gridTiles: { ...tiles, cellSizes: { other: 0.01 } } }).map((i) => i),
+    ).toEqual(['gridTiles.cellSizes: must give a size for every level id']);
   });
 });
