@@ -204,3 +204,28 @@ export async function benchPackPages(
     await context.close();
   }
 }
+
+/**
+ * Map idle of several pages of our app loaded in turn, `runs` rounds after one warm-up round: pages
+ * measured at different times of a run (another pack's part a minute later) see different loads of this
+ * shared machine; alternating them gives the comparison between packs the same conditions.
+ */
+export async function alternatePages(
+  browser: Browser,
+  urls: readonly string[],
+  runs: number,
+): Promise<{ samples: number[][]; mean: number[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const samples = urls.map((): number[] => []);
+    for (let i = 0; i <= runs; i++) {
+      for (const [k, url] of urls.entries()) {
+        const { marks } = await loadOnce(context, url);
+        if (i > 0) samples[k]?.push(marks.mapIdle);
+      }
+    }
+    return { samples, mean: samples.map((s) => trimmedMean(s)) };
+  } finally {
+    await context.close();
+  }
+}

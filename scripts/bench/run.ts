@@ -21,7 +21,7 @@ import { type BenchRow, budgetVerdict, ratioOf } from './bench-row.ts';
 import { benchClickToPanel } from './click-to-panel.ts';
 import { benchCoverage } from './coverage.ts';
 import { jsFiles, jsSizeRows } from './js-size.ts';
-import { benchPackPages, METRICS, type PackPageResult } from './page-load.ts';
+import { alternatePages, benchPackPages, METRICS, type PackPageResult } from './page-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -132,13 +132,22 @@ const benches: Bench[] = [
         const jiading = pageDetails.find((d) => d.id === JIADING.id);
         const city = pageDetails.find((d) => d.id === CITY.id);
         if (jiading && city) {
+          // Loaded in turn: measured in their own parts a minute apart, the two packs would also
+          // compare the machine's load then and now.
+          process.stderr.write(`  city and Jiading in turn: ${runs} runs of each…\n`);
+          const both = await alternatePages(browser, [jiading.app.url, city.app.url], runs);
+          const [jiadingIdle = Number.NaN, cityIdle = Number.NaN] = both.mean;
+          const [jiadingSamples = [], citySamples = []] = both.samples;
           rows.push({
             name: 'page: city on vector tiles against Jiading on GeoJSON: our app, map idle',
-            value: city.app.mean.mapIdle,
+            value: cityIdle,
             unit: 'ms',
-            baseline: { name: 'Jiading on GeoJSON, our app, same run', value: jiading.app.mean.mapIdle },
+            baseline: { name: 'Jiading on GeoJSON, our app, loaded in turn', value: jiadingIdle },
             budget: { max: 1.5, of: 'ratio' },
-            note: `64,000 micro grids (28× Jiading's) and 500,000 events (19×) against 1,882 and 26,148`,
+            note:
+              `64,000 micro grids (28× Jiading's) and 500,000 events (19×) against 1,882 and 26,148; ` +
+              `trimmed means of ${runs} loads of each, alternating, after 1 warm-up; ` +
+              `city ${citySamples.map((x) => x.toFixed(0)).join(', ')}; Jiading ${jiadingSamples.map((x) => x.toFixed(0)).join(', ')}`,
           });
         }
       } finally {
