@@ -149,7 +149,7 @@ export async function loadPackDetails(
     readDetailLayers(source, given.manifest, options.signal),
     given.gridDeferred ? readDeferredGrid(source, given, options.signal) : null,
   ]);
-  if (grid && grid.problems.some(isError)) return { pack: null, problems: grid.problems };
+  if (grid?.problems.some(isError)) return { pack: null, problems: grid.problems };
   const { gridDeferred: _, ...core } = grid ? { ...given, grid: grid.grid } : given;
   const problems = detailProblems(
     core.manifest,

@@ -418,7 +418,13 @@ describe('a tiled pack whose manifest gives its level sizes: the index loads wit
     });
     const reads: string[] = [];
     const inner = memorySource(files);
-    const source = { label: 'memory', read: (path: string) => (reads.push(path), inner.read(path)) };
+    const source = {
+      label: 'memory',
+      read: (path: string) => {
+        reads.push(path);
+        return inner.read(path);
+      },
+    };
     return { files, grid, source, reads };
   }
 
