@@ -1,7 +1,7 @@
 import type { Point } from 'geojson';
 import type { ActivityProps } from './feature-schemas.ts';
 import type { ParsedLayer, TypedFeature } from './parse-layer.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, ProblemList } from './problem.ts';
 
 /**
  * The activity layer as a table (docs/region-pack.md, "Activity as a table"): the same events as the
@@ -69,7 +69,6 @@ export function encodeActivityTable(
 
 /** The same rule as the GeoJSON layer's schema: ISO 8601 date-time with an offset or Z. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const MAX_LISTED = 200;
 
 /**
  * Checks a table and turns it into Point features with the activity layer's properties. Every problem
@@ -77,13 +76,11 @@ const MAX_LISTED = 200;
  */
 export function parseActivityTable(file: string, text: string): ParsedLayer<Point, ActivityProps> {
   const features: TypedFeature<Point, ActivityProps>[] = [];
-  const problems: Problem[] = [];
+  const log = new ProblemList(file);
+  const problems = log.into;
   const rejectedIds = new Set<string>();
-  let suppressed = 0;
-  const report = (rule: string, message: string, featureId?: string) => {
-    if (problems.length >= MAX_LISTED) suppressed++;
-    else problems.push({ severity: 'error', file, rule, message, ...(featureId ? { featureId } : {}) });
-  };
+  const report = (rule: string, message: string, featureId?: string) =>
+    log.add({ rule, message, ...(featureId ? { featureId } : {}) });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -178,13 +175,5 @@ export function parseActivityTable(file: string, text: string): ParsedLayer<Poin
     if (cellIndex >= 0) properties.cell = cells[cellIndex] as string;
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
   }
-  if (suppressed > 0) {
-    problems.push({
-      severity: 'error',
-      file,
-      rule: 'too-many-problems',
-      message: `${suppressed} more problems not listed (first ${MAX_LISTED} shown)`,
-    });
-  }
-  return { features, problems, rejectedIds };
+  return { features, problems: log.close(), rejectedIds };
 }

@@ -1,7 +1,7 @@
 import type { BBox, Polygon, Position } from 'geojson';
 import type { GridProps } from './feature-schemas.ts';
 import type { GridCell } from './grid-index.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, ProblemList } from './problem.ts';
 import { z } from './zod.ts';
 
 /**
@@ -144,8 +144,6 @@ export interface ParsedGridIndex {
   problems: Problem[];
 }
 
-const MAX_LISTED = 200;
-
 /**
  * Checks an attribute index against the manifest's levels and turns it into grid cells. Every problem
  * names the file, the cell id and the rule, as for a GeoJSON layer.
@@ -155,15 +153,10 @@ export function parseGridIndex(
   value: unknown,
   manifestLevels: readonly string[],
 ): ParsedGridIndex {
-  const problems: Problem[] = [];
-  let suppressed = 0;
-  const report = (rule: string, message: string, featureId?: string) => {
-    if (problems.length >= MAX_LISTED) {
-      suppressed++;
-      return;
-    }
-    problems.push({ severity: 'error', file, rule, message, ...(featureId ? { featureId } : {}) });
-  };
+  const log = new ProblemList(file);
+  const problems = log.into;
+  const report = (rule: string, message: string, featureId?: string) =>
+    log.add({ rule, message, ...(featureId ? { featureId } : {}) });
   const parsed = gridIndexFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 20)) {
@@ -280,15 +273,7 @@ export function parseGridIndex(
     boxes.push(box);
     out.push(new IndexedCell(props, box));
   }
-  if (suppressed > 0) {
-    problems.push({
-      severity: 'error',
-      file,
-      rule: 'too-many-problems',
-      message: `${suppressed} more problems not listed (first ${MAX_LISTED} shown)`,
-    });
-  }
-  return { cells: out, labels, bboxes: boxes, problems };
+  return { cells: out, labels, bboxes: boxes, problems: log.close() };
 }
 
 const inBox = (x: number, y: number, w: number, s: number, e: number, n: number) =>

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { checkGeometry, type GeometryKind } from './geometry-rules.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, ProblemList } from './problem.ts';
 import type { z } from './zod.ts';
 
 /** A feature whose properties passed their schema. */
@@ -15,9 +15,6 @@ export interface ParsedLayer<G extends Geometry, P extends { id: string }> {
    */
   rejectedIds: Set<string>;
 }
-
-/** Stop listing after this many problems in one file: a broken export would otherwise print 40,000 lines. */
-export const MAX_PROBLEMS_PER_FILE = 200;
 
 function describeInput(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -45,14 +42,11 @@ export function parseLayer<G extends Geometry, S extends z.ZodMiniType<{ id: str
   propsSchema: S,
   geometryKinds: readonly GeometryKind[],
 ): ParsedLayer<G, z.infer<S>> {
-  const problems: Problem[] = [];
+  const log = new ProblemList(file);
+  const problems = log.into;
   const features: TypedFeature<G, z.infer<S>>[] = [];
   const rejectedIds = new Set<string>();
-  let suppressed = 0;
-  const report = (p: Omit<Problem, 'severity' | 'file'>) => {
-    if (problems.length < MAX_PROBLEMS_PER_FILE) problems.push({ severity: 'error', file, ...p });
-    else suppressed++;
-  };
+  const report = (p: Omit<Problem, 'severity' | 'file'>) => log.add(p);
 
   const { value, problem } = parseJson(file, text);
   if (problem) return { features, problems: [problem], rejectedIds };
@@ -111,13 +105,5 @@ export function parseLayer<G extends Geometry, S extends z.ZodMiniType<{ id: str
       rejectedIds.add(rawId);
     }
   });
-  if (suppressed > 0) {
-    problems.push({
-      severity: 'error',
-      file,
-      rule: 'too-many-problems',
-      message: `${suppressed} more problems not listed (first ${MAX_PROBLEMS_PER_FILE} shown)`,
-    });
-  }
-  return { features, problems, rejectedIds };
+  return { features, problems: log.close(), rejectedIds };
 }

@@ -31,3 +31,42 @@ export function formatProblem(p: Problem): string {
 }
 
 export const isError = (p: Problem): boolean => p.severity === 'error';
+
+/** At most this many problems are listed per file (or per list of a document). */
+export const MAX_PROBLEMS_LISTED = 200;
+
+/**
+ * A file's errors, listing at most MAX_PROBLEMS_LISTED and counting the rest in one closing line: a
+ * city-size file with one systematic fault would otherwise list tens of thousands.
+ */
+export class ProblemList {
+  #listed = 0;
+  #more = 0;
+
+  /** `into`: where the listed problems go (a document's several lists may share one array). */
+  constructor(
+    readonly file: string,
+    readonly into: Problem[] = [],
+  ) {}
+
+  add(p: Omit<Problem, 'severity' | 'file'>): void {
+    if (this.#listed < MAX_PROBLEMS_LISTED) {
+      this.#listed++;
+      this.into.push({ severity: 'error', file: this.file, ...p });
+    } else this.#more++;
+  }
+
+  /** The problems, ending with the count of those not listed when there are any. */
+  close(): Problem[] {
+    if (this.#more > 0) {
+      this.into.push({
+        severity: 'error',
+        file: this.file,
+        rule: 'too-many-problems',
+        message: `${this.#more} more problems not listed (first ${MAX_PROBLEMS_LISTED} shown)`,
+      });
+      this.#more = 0;
+    }
+    return this.into;
+  }
+}

@@ -1,5 +1,5 @@
-import { MAX_PROBLEMS_PER_FILE, parseJson } from './parse-layer.ts';
-import type { Problem } from './problem.ts';
+import { parseJson } from './parse-layer.ts';
+import { type Problem, ProblemList } from './problem.ts';
 import type { z } from './zod.ts';
 
 export interface ParsedList<T> {
@@ -50,10 +50,8 @@ export function parseList<S extends z.ZodMiniType<{ id: string }>>(
   const items: z.infer<S>[] = [];
   const rejectedIds = new Set<string>();
   const raw = root[key];
-  let count = 0;
-  const report = (p: Omit<Problem, 'severity' | 'file'>) => {
-    if (count++ < MAX_PROBLEMS_PER_FILE) problems.push({ severity: 'error', file, ...p });
-  };
+  const log = new ProblemList(file, problems);
+  const report = (p: Omit<Problem, 'severity' | 'file'>) => log.add(p);
   if (raw === undefined && !required) return { items, rejectedIds };
   if (!Array.isArray(raw)) {
     report({ rule: 'document', message: `"${key}" must be a list` });
@@ -82,13 +80,6 @@ export function parseList<S extends z.ZodMiniType<{ id: string }>>(
     if (ok && parsed.success) items.push(parsed.data);
     else if (typeof rawId === 'string') rejectedIds.add(rawId);
   });
-  if (count > MAX_PROBLEMS_PER_FILE) {
-    problems.push({
-      severity: 'error',
-      file,
-      rule: 'too-many-problems',
-      message: `${count - MAX_PROBLEMS_PER_FILE} more problems not listed (first ${MAX_PROBLEMS_PER_FILE} shown)`,
-    });
-  }
+  log.close();
   return { items, rejectedIds };
 }
