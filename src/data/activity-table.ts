@@ -1,7 +1,7 @@
 import type { Point } from 'geojson';
 import type { ActivityProps } from './feature-schemas.ts';
 import type { ParsedLayer, TypedFeature } from './parse-layer.ts';
-import { type Problem, ProblemList } from './problem.ts';
+import { ProblemList } from './problem.ts';
 
 /**
  * The activity layer as a table (docs/region-pack.md, "Activity as a table"): the same events as the
