@@ -3,6 +3,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { prefetchFirstPack } from './app/prefetch-pack.ts';
+import { loadLanguage } from './i18n/strings.ts';
 import './app/app.css';
 import { syncStoreWithHistory } from './state/history-sync.ts';
 import { createAppStore } from './state/store.ts';
@@ -43,8 +44,7 @@ function Root() {
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 void prefetchFirstPack(queryClient, initial.region);
-const root = document.getElementById('root');
-if (root) {
+function mount(root: HTMLElement) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -55,3 +55,8 @@ if (root) {
     </StrictMode>,
   );
 }
+
+const root = document.getElementById('root');
+// English is a chunk of its own, fetched (while the pack's requests run) before the first render shows
+// it. (A promise, not a top-level await: that would make the bundler split the entry into many chunks.)
+if (root) void loadLanguage(initial.lang).then(() => mount(root));

@@ -5,7 +5,7 @@ import type { Lang } from '../data/localized.ts';
 import { pickName } from '../data/localized.ts';
 import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import type { ProjectGeometry, RegionPack } from '../data/region-pack.ts';
-import { STRINGS, type StringKey } from '../i18n/strings.ts';
+import { isStringKey, type StringKey } from '../i18n/strings.ts';
 import { boxOf } from '../layers/overlay-data.ts';
 import {
   NO_COMMITTEE,
@@ -66,7 +66,7 @@ export function overlayNames(pack: RegionPack, lang: Lang, t: (key: StringKey) =
     // Known kinds have a translation; a pack's own kinds show as written.
     serviceKind: (kind) => {
       const key = `service_${kind}`;
-      return key in STRINGS[lang] ? t(key as StringKey) : kind;
+      return isStringKey(key) ? t(key) : kind;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { PackIndex } from '../data/pack-index/pack-index.ts';
 import { committeeName } from '../data/programme-names.ts';
 import type { CommitteeKind, Compute } from '../data/programme-schema.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { STRINGS, type StringKey, translate } from '../i18n/strings.ts';
+import { isStringKey, type StringKey, translate } from '../i18n/strings.ts';
 
 /**
  * What the programme panel and the cell panel show of the committees and meetings, as plain data built
@@ -154,7 +154,7 @@ export function buildMeetingModels(pack: RegionPack, lang: Lang): MeetingModel[]
 /** A plain sentence saying what a computed indicator counts, in the interface language. */
 export function describeCompute(pack: RegionPack, compute: Compute, lang: Lang): string {
   const tr = (key: StringKey, params?: Record<string, string | number>) => translate(lang, key, params);
-  const known = (key: string) => (key in STRINGS[lang] ? tr(key as StringKey) : null);
+  const known = (key: string) => (isStringKey(key) ? tr(key) : null);
   const level = (id: string) => {
     const def = pack.manifest.levels.find((l) => l.id === id);
     return def ? pickName(def.name, lang) : id;

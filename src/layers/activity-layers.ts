@@ -11,7 +11,7 @@ import type { Lang } from '../data/localized.ts';
 import type { CellActivity } from '../data/pack-index/activity-cells.ts';
 import type { ActivityTotals } from '../data/pack-index/activity-timeline.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { formatNumber, STRINGS, type StringKey, translate } from '../i18n/strings.ts';
+import { formatNumber, isStringKey, type StringKey, translate } from '../i18n/strings.ts';
 import { type ClassBreaks, classOf, quantileBreaks, rampIndex } from './class-breaks.ts';
 import type { LegendEntry, OverlayLegend } from './overlays.ts';
 
@@ -416,7 +416,7 @@ export function sameCellState(a: ActivityCellState, b: ActivityCellState): boole
 /** A kind's name in the interface language: the pack's own word when the app has no name for it. */
 export function kindLabel(lang: Lang, kind: string): string {
   const key = `activityKind_${kind}`;
-  return key in STRINGS[lang] ? translate(lang, key as StringKey) : kind;
+  return isStringKey(key) ? translate(lang, key) : kind;
 }
 
 export const measureLabel = (lang: Lang, m: ActivityMeasure): string => translate(lang, `measure_${m}`);

@@ -1,3 +1,4 @@
+import { loadLanguage } from '../i18n/strings.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useAppState } from '../state/store-context.tsx';
 
@@ -11,7 +12,11 @@ export function LanguageSwitch() {
       className="lang-switch"
       aria-label={t('languageLabel')}
       lang={lang === 'zh' ? 'en' : 'zh'}
-      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      onClick={() => {
+        const next = lang === 'zh' ? 'en' : 'zh';
+        // The dictionary first (a chunk, fetched once), so that nothing renders in a half-loaded language.
+        void loadLanguage(next).then(() => setLang(next));
+      }}
     >
       {t('language')}
     </button>

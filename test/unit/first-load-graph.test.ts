@@ -39,6 +39,7 @@ describe('the first-load path (static imports from src/main.tsx)', () => {
     ['the pack index (built with the second stage)', 'src/data/pack-index/pack-index.ts'],
     ['the leaf locator', 'src/data/pack-index/leaf-locator.ts'],
     ['the tiled packs’ attribute-index parser', 'src/data/grid-index-file.ts'],
+    ['the English dictionary (the first screen is Chinese)', 'src/i18n/strings-en.ts'],
     ['the live-status fetch', 'src/data/status-fetch.ts'],
   ])('leaves out %s', (_, file) => {
     expect(graph.files).not.toContain(file);

@@ -10,7 +10,7 @@ import {
 import { geometryBBox, unionBBox } from '../../data/grid-index.ts';
 import { type Lang, pickName } from '../../data/localized.ts';
 import type { RegionPack } from '../../data/region-pack.ts';
-import { formatNumber, STRINGS, type StringKey, translate } from '../../i18n/strings.ts';
+import { formatNumber, isStringKey, type StringKey, translate } from '../../i18n/strings.ts';
 import {
   type CellShading,
   EMPTY_PIECES,
@@ -109,7 +109,7 @@ export const severityLabelKey = (s: FindingSeverity): StringKey => `findingSever
 export function serviceKindLabel(lang: Lang, kind: string | null): string {
   if (kind === null) return translate(lang, 'serviceAny');
   const key = `service_${kind}`;
-  return key in STRINGS[lang] ? translate(lang, key as StringKey) : kind;
+  return isStringKey(key) ? translate(lang, key) : kind;
 }
 
 /** Level id → its name in the pack, in the interface language. */
