@@ -11,7 +11,7 @@ import type { Lang } from '../data/localized.ts';
 import type { CellActivity } from '../data/pack-index/activity-cells.ts';
 import type { ActivityTotals } from '../data/pack-index/activity-timeline.ts';
 import type { RegionPack } from '../data/region-pack.ts';
-import { formatNumber, isStringKey, type StringKey, translate } from '../i18n/strings.ts';
+import { formatNumber, isStringKey, translate } from '../i18n/strings.ts';
 import { type ClassBreaks, classOf, quantileBreaks, rampIndex } from './class-breaks.ts';
 import type { LegendEntry, OverlayLegend } from './overlays.ts';
 
