@@ -99,6 +99,7 @@ describe('the app on the embedded default pack', () => {
     expect(new URL(app.page.url()).searchParams.get('lang')).toBe('en');
     await app.waitForMapIdle();
     await app.page.getByRole('button', { name: 'Switch language' }).click();
+    await app.page.locator('.app[lang="zh-CN"]').waitFor();
     expect(await app.page.locator('h1').textContent()).toContain('网格图谱');
     expect(new URL(app.page.url()).searchParams.get('lang')).toBeNull();
   });

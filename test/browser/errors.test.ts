@@ -22,6 +22,8 @@ describe('bad packs in the browser', () => {
     expect(app.log.pageErrors).toEqual([]);
     // The page is still alive: the language switch still works.
     await app.page.getByRole('button', { name: '切换语言' }).click();
+    // (The English dictionary is a chunk of its own: the switch waits for it.)
+    await app.page.locator('.app[lang="en"]').waitFor();
     expect(await app.alertText()).toContain('could not be loaded');
     await app.close();
   });
