@@ -16,7 +16,15 @@ interface Cell {
   geometry: Polygon | { type: 'MultiPolygon'; coordinates: Position[][][] };
 }
 
-export async function benchClickToPanel(appUrl: string, runs = 10): Promise<BenchRow[]> {
+/**
+ * `overlays`: 'default' opens the page as a user does (partners, projects and alerts on); 'off' with
+ * `?layers=`, which shows what the overlays add to each software-rendered map frame.
+ */
+export async function benchClickToPanel(
+  appUrl: string,
+  overlays: 'default' | 'off' = 'default',
+  runs = 10,
+): Promise<BenchRow[]> {
   const grids = JSON.parse(readFileSync('data/regions/jiading/grids.geojson', 'utf8')) as {
     features: Cell[];
   };
@@ -24,10 +32,15 @@ export async function benchClickToPanel(appUrl: string, runs = 10): Promise<Benc
   const micros = grids.features.filter((c) => c.properties.parent === community.properties.id);
   const browser = await launchChromium();
   try {
-    const app = await AppDriver.open(browser, appUrl, `?cell=${community.properties.id}`, {
-      width: 1600,
-      height: 1000,
-    });
+    const app = await AppDriver.open(
+      browser,
+      appUrl,
+      `?cell=${community.properties.id}${overlays === 'off' ? '&layers=' : ''}`,
+      {
+        width: 1600,
+        height: 1000,
+      },
+    );
     await app.waitForMapIdle();
     await app.page.evaluate(() => {
       document.addEventListener(
@@ -107,7 +120,7 @@ export async function benchClickToPanel(appUrl: string, runs = 10): Promise<Benc
     }
     return [
       {
-        name: 'click → cell panel on screen (median)',
+        name: `click → cell panel on screen (median)${overlays === 'off' ? ', overlays off' : ''}`,
         value: median(toPanel),
         unit: 'ms',
         baseline: {

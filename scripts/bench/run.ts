@@ -157,7 +157,14 @@ const benches: Bench[] = [
     },
   },
   { name: 'coverage analysis (node)', key: 'coverage', run: () => benchCoverage() },
-  { name: 'click to panel', key: 'click', run: ({ appUrl }) => benchClickToPanel(appUrl) },
+  {
+    name: 'click to panel',
+    key: 'click',
+    run: async ({ appUrl }) => [
+      ...(await benchClickToPanel(appUrl)),
+      ...(await benchClickToPanel(appUrl, 'off')),
+    ],
+  },
   {
     name: 'main thread during the analysis',
     key: 'analysis',
